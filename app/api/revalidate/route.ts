@@ -1,0 +1,37 @@
+import { timingSafeEqual } from "node:crypto";
+import { revalidateTag } from "next/cache";
+import { z } from "zod";
+import { tags as cacheTags } from "@/lib/cache/tags";
+
+export const dynamic = "force-dynamic";
+
+const BodySchema = z.object({
+  tags: z
+    .array(z.string().regex(/^[a-z]+(:[A-Za-z0-9_-]+)?$/, { error: "Not a cache tag" }).max(256))
+    .min(1)
+    .max(50)
+    .default([cacheTags.posts]),
+});
+
+function authorized(header: string | null): boolean {
+  const secret = process.env.REVALIDATE_SECRET;
+  if (!secret || !header?.startsWith("Bearer ")) return false;
+  const given = Buffer.from(header.slice("Bearer ".length));
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Drops cached pages after the database was changed outside the app (imports, scripts, tests).
+ * Requires `Authorization: Bearer $REVALIDATE_SECRET`; disabled when the secret is unset.
+ */
+export async function POST(request: Request) {
+  if (!authorized(request.headers.get("authorization"))) {
+    return Response.json({ ok: false, error: "Unauthorized" }, { status: 401 });
+  }
+  const raw: unknown = await request.json().catch(() => ({}));
+  const parsed = BodySchema.safeParse(raw);
+  if (!parsed.success) return Response.json({ ok: false, error: z.prettifyError(parsed.error) }, { status: 400 });
+  for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
+  return Response.json({ ok: true, revalidated: parsed.data.tags });
+}

@@ -1,0 +1,122 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CommentSection, commentPagePath } from "@/components/comments/comment-section";
+import { getThreadPage } from "@/lib/comments/queries";
+import { getPublishedPost } from "@/lib/posts/queries";
+import { TOC_MIN_ENTRIES, type PostDetail } from "@/lib/posts/views";
+import { getSettings } from "@/lib/settings/queries";
+import { absoluteUrl } from "@/lib/config/site";
+import { PostMeta } from "./post-meta";
+import { TagList } from "./tag-list";
+import { TableOfContents } from "./table-of-contents";
+
+/** JSON-LD for search engines. `<` is escaped so the essay's text can never close the script. */
+function ArticleJsonLd({ post, siteTitle }: { post: PostDetail; siteTitle: string }) {
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "Article",
+    headline: post.title,
+    description: post.excerpt,
+    datePublished: post.publishedAt,
+    dateModified: post.updatedAt,
+    wordCount: post.wordCount,
+    url: absoluteUrl(`/posts/${post.slug}`),
+    mainEntityOfPage: absoluteUrl(`/posts/${post.slug}`),
+    author: { "@type": "Person", name: post.author.name, url: absoluteUrl(`/authors/${post.author.handle}`) },
+    publisher: { "@type": "Organization", name: siteTitle },
+    keywords: post.tags.map((t) => t.name).join(", "),
+    commentCount: post.commentCount,
+    ...(post.coverImage ? { image: absoluteUrl(post.coverImage) } : {}),
+  };
+  return (
+    <script
+      type="application/ld+json"
+      dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, "\\u003c") }}
+    />
+  );
+}
+
+/** Metadata shared by the essay and its comment pages. */
+export async function essayMetadata(slug: string, commentPage: number): Promise<Metadata> {
+  const post = await getPublishedPost(slug);
+  if (!post) return { title: "Not found" };
+  const canonical = commentPagePath(post.slug, commentPage);
+  return {
+    title: commentPage > 1 ? `${post.title} (comments, page ${commentPage})` : post.title,
+    description: post.excerpt,
+    authors: [{ name: post.author.name, url: `/authors/${post.author.handle}` }],
+    keywords: post.tags.map((t) => t.name),
+    alternates: { canonical },
+    openGraph: {
+      type: "article",
+      title: post.title,
+      description: post.excerpt,
+      url: canonical,
+      publishedTime: post.publishedAt,
+      modifiedTime: post.updatedAt,
+      authors: [absoluteUrl(`/authors/${post.author.handle}`)],
+      tags: post.tags.map((t) => t.name),
+      ...(post.coverImage ? { images: [{ url: post.coverImage, alt: post.coverAlt ?? "" }] } : {}),
+    },
+    twitter: {
+      card: post.coverImage ? "summary_large_image" : "summary",
+      title: post.title,
+      description: post.excerpt,
+    },
+  };
+}
+
+/** An essay with one page of its conversation. */
+export async function EssayPage({ slug, commentPage }: { slug: string; commentPage: number }) {
+  const [post, settings] = await Promise.all([getPublishedPost(slug), getSettings()]);
+  if (!post) notFound();
+  const thread = await getThreadPage(post.id, post.authorId, {
+    page: commentPage,
+    perPage: settings.commentsPerPage,
+    order: settings.commentOrder,
+    maxDepth: settings.threadDepth,
+  });
+  // A comment page past the end is not a page.
+  if (commentPage > 1 && commentPage > thread.pageCount) notFound();
+
+  return (
+    <>
+      <ArticleJsonLd post={post} siteTitle={settings.siteTitle} />
+      <article>
+        <header className="mb-10 flex flex-col gap-4">
+          <h1 className="font-serif text-4xl font-semibold leading-tight tracking-tight sm:text-5xl">{post.title}</h1>
+          <PostMeta post={post} commentsHref="#comments" />
+          <TagList tags={post.tags} />
+        </header>
+        {post.coverImage ? (
+          // eslint-disable-next-line @next/next/no-img-element -- uploaded covers are served as they are
+          <img src={post.coverImage} alt={post.coverAlt ?? ""} className="mb-10 w-full rounded-lg" />
+        ) : null}
+        {post.toc.length >= TOC_MIN_ENTRIES ? <TableOfContents entries={post.toc} /> : null}
+        <div
+          className="prose prose-stone prose-lg max-w-none font-serif dark:prose-invert prose-headings:font-sans prose-headings:tracking-tight prose-a:text-amber-800 dark:prose-a:text-amber-400 prose-pre:font-mono prose-code:before:content-none prose-code:after:content-none"
+          // Rendered and sanitized when the essay was saved (lib/markdown/essay.ts).
+          dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
+        />
+      </article>
+      <nav aria-label="More essays" className="mt-14 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800">
+        {post.previous ? (
+          <Link href={`/posts/${post.previous.slug}`} rel="prev" className="group flex flex-col">
+            <span className="text-stone-500">← Previous essay</span>
+            <span className="font-medium group-hover:text-amber-700">{post.previous.title}</span>
+          </Link>
+        ) : (
+          <span />
+        )}
+        {post.next ? (
+          <Link href={`/posts/${post.next.slug}`} rel="next" className="group flex flex-col sm:text-right">
+            <span className="text-stone-500">Next essay →</span>
+            <span className="font-medium group-hover:text-amber-700">{post.next.title}</span>
+          </Link>
+        ) : null}
+      </nav>
+      <CommentSection slug={post.slug} title={post.title} thread={thread} commentsOpen={post.commentsOpen} />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ThreadNode, TreeInput } from "./tree";
+
+/** A comment as the thread shows it. Guests' e-mail addresses never leave the server. */
+export interface CommentView {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  authorHandle: string | null;
+  authorImage: string | null;
+  /** A guest's website, shown as a nofollow/ugc link. */
+  guestUrl: string | null;
+  isPostAuthor: boolean;
+  /** Empty for tombstones. */
+  bodyHtml: string;
+  createdAt: string;
+  editedAt: string | null;
+  likeCount: number;
+  /** Names of the people who liked it, oldest like first. */
+  likedBy: string[];
+}
+
+export interface CommentNodeView {
+  comment: CommentView;
+  tombstone: boolean;
+  replyingTo: { id: number; name: string } | null;
+  displayDepth: number;
+  children: CommentNodeView[];
+}
+
+export interface ThreadPage {
+  /** Approved comments on the post (the heading's N). */
+  total: number;
+  page: number;
+  pageCount: number;
+  nodes: CommentNodeView[];
+}
+
+/** Maps a built tree to its view form (no Dates, no private fields). */
+export function toNodeViews<T extends TreeInput>(nodes: readonly ThreadNode<T>[], view: (c: T) => CommentView): CommentNodeView[] {
+  return nodes.map((n) => ({
+    comment: n.tombstone ? { ...view(n.comment), bodyHtml: "", likeCount: 0, likedBy: [] } : view(n.comment),
+    tombstone: n.tombstone,
+    replyingTo: n.replyingTo,
+    displayDepth: n.displayDepth,
+    children: toNodeViews(n.children, view),
+  }));
+}
+
+/** "No comments yet" / "One thought on “Title”" / "30 thoughts on “Title”" */
+export function commentsHeading(count: number, title: string): string {
+  if (count <= 0) return "No comments yet";
+  if (count === 1) return `One thought on “${title}”`;
+  return `${count.toLocaleString("en-US")} thoughts on “${title}”`;
+}
+
+/** "Liked by 1 person" / "Liked by 5 people" */
+export function likedByLabel(count: number): string {
+  return count === 1 ? "Liked by 1 person" : `Liked by ${count.toLocaleString("en-US")} people`;
+}

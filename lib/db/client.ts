@@ -1,0 +1,50 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
+import { databaseUrl, engineOf, sqlitePath } from "./url";
+
+/**
+ * The one database client. Both engines are generated from the same model definition, so the
+ * PostgreSQL client has the same API; it is typed as the SQLite one.
+ */
+export type Db = SqliteClient;
+
+type AdapterFactory = ConstructorParameters<typeof SqliteClient>[0] extends infer O
+  ? O extends { adapter: infer A }
+    ? NonNullable<A>
+    : never
+  : never;
+
+/**
+ * Opens every SQLite connection with the settings Hearth relies on: foreign keys enforced
+ * (cascading deletes), NORMAL sync (safe with WAL, which migrations switch on), and a busy
+ * timeout so concurrent writers from several processes wait instead of failing.
+ */
+function sqliteAdapter(url: string): AdapterFactory {
+  const base = new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 15_000 });
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    async connect() {
+      const adapter = await base.connect();
+      await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 15000;");
+      return adapter;
+    },
+    connectToShadowDb: () => base.connectToShadowDb(),
+  } as AdapterFactory;
+}
+
+/** Creates a client for `url` (used by scripts and tests that need their own database). */
+export function createDb(url: string = databaseUrl()): Db {
+  if (engineOf(url) === "postgresql") {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: sqliteAdapter(url) });
+}
+
+const globalForDb = globalThis as unknown as { hearthDb?: Db };
+
+/** The process-wide client, reused across hot reloads in development. */
+export const db: Db = globalForDb.hearthDb ?? createDb();
+if (process.env.NODE_ENV !== "production") globalForDb.hearthDb = db;

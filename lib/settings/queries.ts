@@ -1,0 +1,22 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { db } from "../db/client";
+import { tags } from "../cache/tags";
+import { DEFAULT_SETTINGS, type SiteSettings } from "./defaults";
+
+/** Reads the settings row; a database that is not there yet (e.g. during `next build`) yields the defaults. */
+export async function readSettings(): Promise<SiteSettings> {
+  try {
+    const row = await db.settings.findUnique({ where: { id: 1 } });
+    if (!row) return DEFAULT_SETTINGS;
+    const { id: _id, updatedAt: _u, commentOrder, ...rest } = row;
+    const order = commentOrder === "newest" || commentOrder === "likes" ? commentOrder : "oldest";
+    return { ...DEFAULT_SETTINGS, ...rest, commentOrder: order };
+  } catch (error) {
+    if (process.env.NEXT_PHASE !== "phase-production-build") console.error("Could not read settings:", error);
+    return DEFAULT_SETTINGS;
+  }
+}
+
+/** Cached site settings (tag "settings"). */
+export const getSettings = unstable_cache(readSettings, ["settings"], { tags: [tags.settings] });
