@@ -6,8 +6,8 @@ export default function NotFound() {
       <p className="text-sm font-semibold uppercase tracking-wide text-amber-700">404</p>
       <h1 className="mt-2 font-serif text-4xl font-semibold tracking-tight">This page isn’t here</h1>
       <p className="mx-auto mt-4 max-w-md text-stone-600 dark:text-stone-400">
-        The essay or page you were looking for has moved, was unpublished, or never existed. The
-        fire is still lit on the front page.
+        The essay or page you were looking for has moved, was unpublished, or never existed. The fire is still lit on the front
+        page.
       </p>
       <p className="mt-8">
         <Link href="/" className="rounded-full bg-amber-700 px-5 py-2.5 font-medium text-white hover:bg-amber-800">

@@ -83,12 +83,25 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
   return summary;
 }
 
-// Run directly: `npm run db:seed`.
+/** The demo accounts, one line each, for the README and `npm start`. */
+export function demoLogins(): string {
+  const rows = users.map((u) => `  ${u.role.padEnd(6)}  ${u.email.padEnd(24)}  ${u.name}`);
+  return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...rows].join("\n");
+}
+
+// Run directly: `npm run db:seed` (always seeds what is missing) or, from `npm start`,
+// `--if-empty` (only a database without users gets demo content).
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = new Set(process.argv.slice(2));
   const db = createDb();
   try {
-    const s = await seedDemo(db);
-    console.log(`Seeded ${s.users} user(s), ${s.posts} post(s), ${s.comments} comment(s).`);
+    const empty = (await db.user.count()) === 0;
+    if (!args.has("--if-empty") || empty) {
+      const s = await seedDemo(db);
+      console.log(`Seeded ${s.users} user(s), ${s.posts} post(s), ${s.comments} comment(s).`);
+    }
+    const demoPresent = (await db.user.count({ where: { email: { in: users.map((u) => u.email) } } })) > 0;
+    if (args.has("--print-logins") && demoPresent) console.log(`\n${demoLogins()}\n`);
   } finally {
     await db.$disconnect();
   }

@@ -14,7 +14,11 @@ function AuthorName({ node }: { node: CommentNodeView }) {
   }
   if (c.guestUrl) {
     return (
-      <a href={c.guestUrl} rel="nofollow ugc noopener" className="font-semibold text-stone-900 underline decoration-stone-300 hover:text-amber-700 dark:text-stone-100">
+      <a
+        href={c.guestUrl}
+        rel="nofollow ugc noopener"
+        className="font-semibold text-stone-900 underline decoration-stone-300 hover:text-amber-700 dark:text-stone-100"
+      >
         {c.authorName}
       </a>
     );
@@ -41,7 +45,9 @@ export function CommentItem({ node, permalinkBase }: { node: CommentNodeView; pe
                 <AuthorName node={node} />
               </span>
               {c.isPostAuthor ? (
-                <span className="rounded bg-amber-600 px-1.5 py-px text-[0.7rem] font-semibold uppercase tracking-wide text-white">Author</span>
+                <span className="rounded bg-amber-600 px-1.5 py-px text-[0.7rem] font-semibold uppercase tracking-wide text-white">
+                  Author
+                </span>
               ) : null}
               <a href={`${permalinkBase}#${anchor}`} className="text-stone-500 hover:text-amber-700 dark:text-stone-400">
                 <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
@@ -50,7 +56,10 @@ export function CommentItem({ node, permalinkBase }: { node: CommentNodeView; pe
             </header>
             {node.replyingTo ? (
               <p className="mt-1 text-xs text-stone-500">
-                Replying to <a href={`${permalinkBase}#comment-${node.replyingTo.id}`} className="underline underline-offset-2">{node.replyingTo.name}</a>
+                Replying to{" "}
+                <a href={`${permalinkBase}#comment-${node.replyingTo.id}`} className="underline underline-offset-2">
+                  {node.replyingTo.name}
+                </a>
               </p>
             ) : null}
             <div

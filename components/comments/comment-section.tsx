@@ -21,7 +21,11 @@ export function CommentSection({
 }) {
   const permalinkBase = commentPagePath(slug, thread.page);
   return (
-    <section id="comments" aria-labelledby="comments-heading" className="mt-16 border-t border-stone-200 pt-10 dark:border-stone-800">
+    <section
+      id="comments"
+      aria-labelledby="comments-heading"
+      className="mt-16 border-t border-stone-200 pt-10 dark:border-stone-800"
+    >
       <h2 id="comments-heading" className="font-serif text-2xl font-semibold tracking-tight">
         {commentsHeading(thread.total, title)}
       </h2>

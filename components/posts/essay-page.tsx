@@ -30,10 +30,7 @@ function ArticleJsonLd({ post, siteTitle }: { post: PostDetail; siteTitle: strin
     ...(post.coverImage ? { image: absoluteUrl(post.coverImage) } : {}),
   };
   return (
-    <script
-      type="application/ld+json"
-      dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, "\\u003c") }}
-    />
+    <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, "\\u003c") }} />
   );
 }
 
@@ -100,7 +97,10 @@ export async function EssayPage({ slug, commentPage }: { slug: string; commentPa
           dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
         />
       </article>
-      <nav aria-label="More essays" className="mt-14 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800">
+      <nav
+        aria-label="More essays"
+        className="mt-14 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800"
+      >
         {post.previous ? (
           <Link href={`/posts/${post.previous.slug}`} rel="prev" className="group flex flex-col">
             <span className="text-stone-500">← Previous essay</span>

@@ -9,7 +9,11 @@ export function PostMeta({ post, commentsHref }: { post: PostSummary; commentsHr
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
       <span>
         By{" "}
-        <Link href={`/authors/${post.author.handle}`} rel="author" className="font-medium text-stone-800 hover:text-amber-700 dark:text-stone-200">
+        <Link
+          href={`/authors/${post.author.handle}`}
+          rel="author"
+          className="font-medium text-stone-800 hover:text-amber-700 dark:text-stone-200"
+        >
           {post.author.name}
         </Link>
       </span>

@@ -20,7 +20,11 @@ export function Pagination({
   return (
     <nav aria-label={label} className="mt-8 flex items-center justify-between gap-4 text-sm">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className="rounded border border-stone-300 px-3 py-1.5 hover:border-amber-600 dark:border-stone-700">
+        <Link
+          href={hrefFor(page - 1)}
+          rel="prev"
+          className="rounded border border-stone-300 px-3 py-1.5 hover:border-amber-600 dark:border-stone-700"
+        >
           {previousLabel}
         </Link>
       ) : (
@@ -30,7 +34,11 @@ export function Pagination({
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link href={hrefFor(page + 1)} rel="next" className="rounded border border-stone-300 px-3 py-1.5 hover:border-amber-600 dark:border-stone-700">
+        <Link
+          href={hrefFor(page + 1)}
+          rel="next"
+          className="rounded border border-stone-300 px-3 py-1.5 hover:border-amber-600 dark:border-stone-700"
+        >
           {nextLabel}
         </Link>
       ) : (

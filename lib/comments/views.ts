@@ -37,7 +37,10 @@ export interface ThreadPage {
 }
 
 /** Maps a built tree to its view form (no Dates, no private fields). */
-export function toNodeViews<T extends TreeInput>(nodes: readonly ThreadNode<T>[], view: (c: T) => CommentView): CommentNodeView[] {
+export function toNodeViews<T extends TreeInput>(
+  nodes: readonly ThreadNode<T>[],
+  view: (c: T) => CommentView,
+): CommentNodeView[] {
   return nodes.map((n) => ({
     comment: n.tombstone ? { ...view(n.comment), bodyHtml: "", likeCount: 0, likedBy: [] } : view(n.comment),
     tombstone: n.tombstone,

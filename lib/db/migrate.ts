@@ -82,7 +82,9 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
     db.pragma("foreign_keys = ON");
     db.exec(SQLITE_TABLE);
     const rows = db
-      .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      .prepare(
+        `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
       .all() as { migration_name: string; checksum: string }[];
     const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     checkDrift(done, migrations);

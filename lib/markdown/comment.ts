@@ -18,6 +18,27 @@ function remarkCommentSubset() {
   return (tree: MdastRoot) => {
     visit(tree, (node: Nodes, index, parent: MdastParent | undefined) => {
       if (!parent || index === undefined) return;
+      if (node.type === "link") {
+        // An image inside a link would become a link inside a link: keep its alt text.
+        node.children = node.children.map((child) =>
+          child.type === "image" ? ({ type: "text", value: child.alt || child.url } as MdastText) : child,
+        );
+        return undefined;
+      }
+      if (node.type === "footnoteReference") {
+        // Footnotes are not part of the subset (their ids would collide with the essay's).
+        parent.children.splice(index, 1, { type: "text", value: `[^${node.label ?? node.identifier}]` } as never);
+        return [SKIP, index + 1];
+      }
+      if (node.type === "footnoteDefinition") {
+        const label: MdastText = { type: "text", value: `[^${node.label ?? node.identifier}]: ` };
+        const blocks = node.children;
+        const first = blocks[0];
+        if (first && first.type === "paragraph") first.children.unshift(label);
+        else blocks.unshift({ type: "paragraph", children: [label] });
+        parent.children.splice(index, 1, ...(blocks as never[]));
+        return [SKIP, index];
+      }
       if (node.type === "html") {
         const text: MdastText = { type: "text", value: (node as Html).value };
         parent.children.splice(index, 1, text as never);
@@ -38,13 +59,27 @@ function remarkCommentSubset() {
   };
 }
 
-/** Every link in a comment is user-generated: no SEO credit, no window.opener. */
+const ABSOLUTE_LINK = /^(https?:\/\/[^/\s]|mailto:)/i;
+
+/**
+ * Every link in a comment is user-generated: no SEO credit, no window.opener. Links must be
+ * absolute http(s) or mailto: a relative link ("/admin", "#top", "//host") would point into
+ * the page or the site, so it is shown as plain text instead.
+ */
 function rehypeUgcLinks() {
   return (tree: HastRoot) => {
-    visit(tree, "element", (node: Element) => {
-      if (node.tagName === "a") {
-        node.properties = { ...node.properties, rel: ["nofollow", "ugc", "noopener"] };
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "a") return undefined;
+      const href = node.properties?.href;
+      if (typeof href !== "string" || !ABSOLUTE_LINK.test(href)) {
+        if (parent && index !== undefined) {
+          parent.children.splice(index, 1, ...node.children);
+          return [SKIP, index];
+        }
+        return undefined;
       }
+      node.properties = { ...node.properties, rel: ["nofollow", "ugc", "noopener"] };
+      return undefined;
     });
   };
 }

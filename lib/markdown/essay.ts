@@ -34,7 +34,8 @@ function rehypeCollectToc() {
     visit(tree, "element", (node: Element) => {
       if (node.tagName !== "h2" && node.tagName !== "h3") return;
       const id = node.properties?.id;
-      if (typeof id !== "string") return;
+      // The footnotes section's hidden heading is not part of the essay's outline.
+      if (typeof id !== "string" || id === "footnote-label") return;
       toc.push({ id, text: hastToString(node).replace(/#$/, "").trim(), depth: node.tagName === "h2" ? 2 : 3 });
     });
     file.data.toc = toc;

@@ -1,25 +1,59 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
+import type { Nodes } from "mdast";
+
 export const EXCERPT_LENGTH = 220;
 
+const BLOCKS = new Set(["paragraph", "heading", "blockquote", "listItem", "tableRow", "list", "table"]);
+
 /**
- * Strips Markdown syntax to plain text. Good enough for excerpts and word counts; the
- * rendered HTML is produced by the real pipeline in lib/markdown.
+ * Markdown to plain text, through the real Markdown parser: code blocks, raw HTML and footnote
+ * definitions are left out, images become their alt text, everything else its text. Used for
+ * excerpts and word counts (the HTML comes from lib/markdown).
  */
 export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, "\n")
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?\n\1[^\n]*$/gm, " ") // fenced code blocks
-    .replace(/^\[\^[^\]]+\]:.*$/gm, " ") // footnote definitions
-    .replace(/\[\^[^\]]+\]/g, "") // footnote references
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1") // images → alt text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // links → text
-    .replace(/<[^>]+>/g, " ") // raw HTML tags
-    .replace(/`([^`]*)`/g, "$1") // inline code
-    .replace(/^\s{0,3}(#{1,6}|>+|[-*+]\s+\[[ xX]\]|[-*+]|\d+[.)])\s+/gm, "") // block markers
-    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, " ") // table delimiter rows
-    .replace(/\|/g, " ")
-    .replace(/(\*\*|__|\*|_|~~)(?=\S)([\s\S]*?\S)\1/g, "$2") // emphasis, strikethrough
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const out: string[] = [];
+  const walk = (node: Nodes): void => {
+    switch (node.type) {
+      case "html":
+        // Raw HTML is never rendered, but its text still belongs to the prose.
+        out.push(node.value.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ""));
+        return;
+      case "code":
+      case "footnoteDefinition":
+      case "footnoteReference":
+      case "definition":
+      case "thematicBreak":
+        return;
+      case "text":
+      case "inlineCode":
+        out.push(node.value);
+        return;
+      case "image":
+        out.push(node.alt ?? "");
+        return;
+      case "break":
+        out.push(" ");
+        return;
+      case "tableCell":
+        for (const child of node.children) walk(child);
+        out.push(" ");
+        return;
+      default:
+        if ("children" in node) {
+          for (const child of node.children) walk(child as Nodes);
+          if (BLOCKS.has(node.type)) out.push("\n\n");
+        }
+    }
+  };
+  walk(tree);
+  return out
+    .join("")
     .replace(/[ \t]+/g, " ")
-    .replace(/\n{2,}/g, "\n\n")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 

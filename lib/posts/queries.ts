@@ -64,23 +64,21 @@ async function pagedPosts(where: object, page: number, perPage: number): Promise
 }
 
 /** Published essays, newest first, one page at a time. */
-export const listPublishedPosts = unstable_cache(
-  async (page: number, perPage: number = POSTS_PER_PAGE) => pagedPosts({}, page, perPage),
-  ["listPublishedPosts"],
-  { tags: [tags.posts] },
-);
+export async function readPublishedPosts(page: number, perPage: number = POSTS_PER_PAGE) {
+  return pagedPosts({}, page, perPage);
+}
+
+export const listPublishedPosts = unstable_cache(readPublishedPosts, ["listPublishedPosts"], { tags: [tags.posts] });
 
 /** A tag and its published essays; null when no such tag exists. */
-export const getTagPage = unstable_cache(
-  async (slug: string, page: number) => {
-    const tag = await db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
-    if (!tag) return null;
-    const posts = await pagedPosts({ tags: { some: { tagId: tag.id } } }, page, ARCHIVE_PER_PAGE);
-    return { tag: { slug: tag.slug, name: tag.name }, posts };
-  },
-  ["getTagPage"],
-  { tags: [tags.posts] },
-);
+export async function readTagPage(slug: string, page: number) {
+  const tag = await db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!tag) return null;
+  const posts = await pagedPosts({ tags: { some: { tagId: tag.id } } }, page, ARCHIVE_PER_PAGE);
+  return { tag: { slug: tag.slug, name: tag.name }, posts };
+}
+
+export const getTagPage = unstable_cache(readTagPage, ["getTagPage"], { tags: [tags.posts] });
 
 export interface AuthorProfile extends AuthorView {
   bio: string;
@@ -89,85 +87,81 @@ export interface AuthorProfile extends AuthorView {
 }
 
 /** An author's public profile and published essays; null for an unknown handle. */
-export const getAuthorPage = unstable_cache(
-  async (handle: string, page: number) => {
-    const user = await db.user.findUnique({
-      where: { handle },
-      select: { id: true, name: true, handle: true, image: true, bio: true, role: true, createdAt: true },
-    });
-    if (!user) return null;
-    const posts = await pagedPosts({ authorId: user.id }, page, ARCHIVE_PER_PAGE);
-    const profile: AuthorProfile = {
-      name: user.name,
-      handle: user.handle,
-      image: user.image,
-      bio: user.bio,
-      role: user.role,
-      joinedAt: user.createdAt.toISOString(),
-    };
-    return { author: profile, posts };
-  },
-  ["getAuthorPage"],
-  { tags: [tags.posts, tags.users] },
-);
+export async function readAuthorPage(handle: string, page: number) {
+  const user = await db.user.findUnique({
+    where: { handle },
+    select: { id: true, name: true, handle: true, image: true, bio: true, role: true, createdAt: true },
+  });
+  if (!user) return null;
+  const posts = await pagedPosts({ authorId: user.id }, page, ARCHIVE_PER_PAGE);
+  const profile: AuthorProfile = {
+    name: user.name,
+    handle: user.handle,
+    image: user.image,
+    bio: user.bio,
+    role: user.role,
+    joinedAt: user.createdAt.toISOString(),
+  };
+  return { author: profile, posts };
+}
+
+export const getAuthorPage = unstable_cache(readAuthorPage, ["getAuthorPage"], { tags: [tags.posts, tags.users] });
 
 /** A published essay by slug, with its neighbours in time; null when not public. */
-export const getPublishedPost = unstable_cache(
-  async (slug: string): Promise<PostDetail | null> => {
-    const now = new Date();
-    const row = await db.post.findFirst({
-      where: { slug, ...publishedWhere(now) },
-      select: {
-        ...summarySelect,
-        bodyHtml: true,
-        tocJson: true,
-        wordCount: true,
-        updatedAt: true,
-        commentsOpen: true,
-        showLikes: true,
-        authorId: true,
-        coverImage: true,
-        coverAlt: true,
-      },
-    });
-    if (!row || !row.publishedAt) return null;
-    const neighbour = { slug: true, title: true } as const;
-    const [previous, next] = await Promise.all([
-      db.post.findFirst({
-        where: { ...publishedWhere(now), publishedAt: { lt: row.publishedAt } },
-        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-        select: neighbour,
-      }),
-      db.post.findFirst({
-        where: { ...publishedWhere(now), publishedAt: { gt: row.publishedAt, lte: now } },
-        orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-        select: neighbour,
-      }),
-    ]);
-    let toc: TocEntry[] = [];
-    try {
-      toc = JSON.parse(row.tocJson) as TocEntry[];
-    } catch {
-      toc = [];
-    }
-    return {
-      ...toSummary(row),
-      bodyHtml: row.bodyHtml,
-      toc,
-      wordCount: row.wordCount,
-      updatedAt: row.updatedAt.toISOString(),
-      commentsOpen: row.commentsOpen,
-      showLikes: row.showLikes,
-      authorId: row.authorId,
-      coverImage: row.coverImage,
-      coverAlt: row.coverAlt,
-      previous,
-      next,
-    };
-  },
-  ["getPublishedPost"],
-  { tags: [tags.posts] },
-);
+export async function readPublishedPost(slug: string): Promise<PostDetail | null> {
+  const now = new Date();
+  const row = await db.post.findFirst({
+    where: { slug, ...publishedWhere(now) },
+    select: {
+      ...summarySelect,
+      bodyHtml: true,
+      tocJson: true,
+      wordCount: true,
+      updatedAt: true,
+      commentsOpen: true,
+      showLikes: true,
+      authorId: true,
+      coverImage: true,
+      coverAlt: true,
+    },
+  });
+  if (!row || !row.publishedAt) return null;
+  const neighbour = { slug: true, title: true } as const;
+  const [previous, next] = await Promise.all([
+    db.post.findFirst({
+      where: { ...publishedWhere(now), publishedAt: { lt: row.publishedAt } },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      select: neighbour,
+    }),
+    db.post.findFirst({
+      where: { ...publishedWhere(now), publishedAt: { gt: row.publishedAt, lte: now } },
+      orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+      select: neighbour,
+    }),
+  ]);
+  let toc: TocEntry[] = [];
+  try {
+    toc = JSON.parse(row.tocJson) as TocEntry[];
+  } catch {
+    toc = [];
+  }
+  return {
+    ...toSummary(row),
+    bodyHtml: row.bodyHtml,
+    toc,
+    wordCount: row.wordCount,
+    updatedAt: row.updatedAt.toISOString(),
+    commentsOpen: row.commentsOpen,
+    showLikes: row.showLikes,
+    authorId: row.authorId,
+    coverImage: row.coverImage,
+    coverAlt: row.coverAlt,
+    previous,
+    next,
+  };
+}
+
+export const getPublishedPost = unstable_cache(readPublishedPost, ["getPublishedPost"], { tags: [tags.posts] });
 
 export interface FeedItem extends PostSummary {
   bodyHtml: string;
@@ -175,19 +169,17 @@ export interface FeedItem extends PostSummary {
 }
 
 /** The newest published essays with their full HTML, for the feed. */
-export const listFeedItems = unstable_cache(
-  async (limit: number = 20): Promise<FeedItem[]> => {
-    const rows = await db.post.findMany({
-      where: publishedWhere(new Date()),
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: limit,
-      select: { ...summarySelect, bodyHtml: true, updatedAt: true },
-    });
-    return rows.map((r) => ({ ...toSummary(r), bodyHtml: r.bodyHtml, updatedAt: r.updatedAt.toISOString() }));
-  },
-  ["listFeedItems"],
-  { tags: [tags.posts] },
-);
+export async function readFeedItems(limit: number = 20): Promise<FeedItem[]> {
+  const rows = await db.post.findMany({
+    where: publishedWhere(new Date()),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { ...summarySelect, bodyHtml: true, updatedAt: true },
+  });
+  return rows.map((r) => ({ ...toSummary(r), bodyHtml: r.bodyHtml, updatedAt: r.updatedAt.toISOString() }));
+}
+
+export const listFeedItems = unstable_cache(readFeedItems, ["listFeedItems"], { tags: [tags.posts] });
 
 export interface SitemapEntry {
   path: string;
@@ -195,22 +187,20 @@ export interface SitemapEntry {
 }
 
 /** Every public URL with content: essays, tags and authors with published essays. */
-export const listSitemapEntries = unstable_cache(
-  async (): Promise<SitemapEntry[]> => {
-    const where = publishedWhere(new Date());
-    const [posts, tagRows, authors] = await Promise.all([
-      db.post.findMany({ where, select: { slug: true, updatedAt: true }, orderBy: { publishedAt: "desc" } }),
-      db.tag.findMany({ where: { posts: { some: { post: where } } }, select: { slug: true } }),
-      db.user.findMany({ where: { posts: { some: where } }, select: { handle: true, updatedAt: true } }),
-    ]);
-    const newest = posts[0]?.updatedAt.toISOString() ?? new Date(0).toISOString();
-    return [
-      { path: "/", lastModified: newest },
-      ...posts.map((p) => ({ path: `/posts/${p.slug}`, lastModified: p.updatedAt.toISOString() })),
-      ...tagRows.map((t) => ({ path: `/tags/${t.slug}`, lastModified: newest })),
-      ...authors.map((a) => ({ path: `/authors/${a.handle}`, lastModified: a.updatedAt.toISOString() })),
-    ];
-  },
-  ["listSitemapEntries"],
-  { tags: [tags.posts, tags.users] },
-);
+export async function readSitemapEntries(): Promise<SitemapEntry[]> {
+  const where = publishedWhere(new Date());
+  const [posts, tagRows, authors] = await Promise.all([
+    db.post.findMany({ where, select: { slug: true, updatedAt: true }, orderBy: { publishedAt: "desc" } }),
+    db.tag.findMany({ where: { posts: { some: { post: where } } }, select: { slug: true } }),
+    db.user.findMany({ where: { posts: { some: where } }, select: { handle: true, updatedAt: true } }),
+  ]);
+  const newest = posts[0]?.updatedAt.toISOString() ?? new Date(0).toISOString();
+  return [
+    { path: "/", lastModified: newest },
+    ...posts.map((p) => ({ path: `/posts/${p.slug}`, lastModified: p.updatedAt.toISOString() })),
+    ...tagRows.map((t) => ({ path: `/tags/${t.slug}`, lastModified: newest })),
+    ...authors.map((a) => ({ path: `/authors/${a.handle}`, lastModified: a.updatedAt.toISOString() })),
+  ];
+}
+
+export const listSitemapEntries = unstable_cache(readSitemapEntries, ["listSitemapEntries"], { tags: [tags.posts, tags.users] });

@@ -8,14 +8,19 @@ export const MAX_SLUG_LENGTH = 80;
  */
 export function slugify(input: string): string {
   const folded = input
+    .replace(/[øØ]/g, "o")
+    .replace(/ß/g, "ss")
+    .replace(/[æÆ]/g, "ae")
+    .replace(/[œŒ]/g, "oe")
+    .replace(/[łŁ]/g, "l")
+    .replace(/[đĐð]/g, "d")
+    .replace(/[þÞ]/g, "th")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/['’`]/g, "");
-  const slug = folded
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  const slug = folded.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   // Cut at a hyphen so a word is not chopped in half.
   const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);

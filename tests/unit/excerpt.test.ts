@@ -66,7 +66,7 @@ describe("markdownToPlainText", () => {
   });
 
   it("collapses runs of spaces and blank lines and trims", () => {
-    expect(markdownToPlainText("  a    b \n\n\n\n c  ")).toBe("a b \n\n c");
+    expect(markdownToPlainText("  a    b \n\n\n\n c  ")).toBe("a b\n\nc");
   });
 
   it("handles a whole essay", () => {

@@ -7,7 +7,12 @@ export const dynamic = "force-dynamic";
 
 const BodySchema = z.object({
   tags: z
-    .array(z.string().regex(/^[a-z]+(:[A-Za-z0-9_-]+)?$/, { error: "Not a cache tag" }).max(256))
+    .array(
+      z
+        .string()
+        .regex(/^[a-z]+(:[A-Za-z0-9_-]+)?$/, { error: "Not a cache tag" })
+        .max(256),
+    )
     .min(1)
     .max(50)
     .default([cacheTags.posts]),

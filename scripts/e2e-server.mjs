@@ -1,0 +1,32 @@
+// The server the end-to-end tests run against: the production build on a fresh SQLite
+// database built from the migrations (never `db push`), with known test secrets.
+import { rmSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { DATA_DIR, ROOT, bin, buildIfNeeded, run } from "./lib/runtime.mjs";
+
+const dbFile = path.join(DATA_DIR, "e2e.db");
+mkdirSync(DATA_DIR, { recursive: true });
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(dbFile + suffix, { force: true });
+
+const env = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: `file:${dbFile}`,
+  PORT: process.env.E2E_PORT || "3100",
+  HOSTNAME: "127.0.0.1",
+  SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT || "3100"}`,
+  AUTH_SECRET: "e2e-auth-secret-not-for-production-0123456789",
+  AUTH_TRUST_HOST: "true",
+  REVALIDATE_SECRET: process.env.REVALIDATE_SECRET || "e2e-revalidate-secret",
+};
+Object.assign(process.env, env);
+
+await run(bin("tsx"), ["scripts/migrate.ts"]);
+await buildIfNeeded();
+const server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
+  stdio: "inherit",
+  cwd: ROOT,
+  env: { ...process.env, NODE_ENV: "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
