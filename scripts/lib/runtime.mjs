@@ -52,7 +52,7 @@ function newestMtime(entry) {
 
 /** True when there is no production build or a source file is newer than it. */
 export function needsBuild() {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCE_ENTRIES.some((e) => newestMtime(path.join(ROOT, e)) > built);
