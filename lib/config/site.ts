@@ -1,7 +1,9 @@
+import { env } from "../env";
+
 /** The public origin of the site (for canonical URLs, feeds and sitemaps). */
 export function siteUrl(): string {
-  const raw = process.env.SITE_URL?.trim() || `http://localhost:${process.env.PORT || 3000}`;
-  return raw.replace(/\/+$/, "");
+  const { SITE_URL, PORT } = env();
+  return (SITE_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
 }
 
 /** Absolute URL for a site path. */

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { revalidateTag } from "next/cache";
 import { z } from "zod";
 import { tags as cacheTags } from "@/lib/cache/tags";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ const BodySchema = z.object({
 });
 
 function authorized(header: string | null): boolean {
-  const secret = process.env.REVALIDATE_SECRET;
+  const secret = env().REVALIDATE_SECRET;
   if (!secret || !header?.startsWith("Bearer ")) return false;
   const given = Buffer.from(header.slice("Bearer ".length));
   const expected = Buffer.from(secret);
