@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { migrate, readMigrations } from "../../lib/db/migrate";
+import { createDb, type Db } from "../../lib/db/client";
+import { createPost } from "../../lib/posts/write";
+import { addLike, insertApprovedComment } from "../../lib/comments/write";
+
+// The PostgreSQL path: the same migrations runner and model on the machine's PostgreSQL
+// (127.0.0.1:5432, trust auth). Set HEARTH_PG_ADMIN_URL to point elsewhere.
+const adminUrl = process.env.HEARTH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `hearth_test_${process.pid}_${Date.now()}`;
+const url = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const available = await admin(async () => true).catch(() => false);
+if (!available) console.warn(`PostgreSQL not reachable at ${adminUrl}: skipping the PostgreSQL path tests.`);
+
+describe.skipIf(!available)("PostgreSQL path", () => {
+  let db: Db;
+
+  beforeAll(async () => {
+    await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+    db = createDb(url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+  });
+
+  it("applies the PostgreSQL migrations once and records them for Prisma", async () => {
+    const first = await migrate(url);
+    expect(first.engine).toBe("postgresql");
+    expect(first.applied).toEqual(readMigrations("postgresql").map((m) => m.name));
+    expect((await migrate(url)).applied).toEqual([]);
+    const rows = await db.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(readMigrations("postgresql").map((m) => [m.name, m.checksum]));
+  });
+
+  it("stores and reads posts, threaded comments and likes", async () => {
+    const author = await db.user.create({ data: { name: "Pat Author", email: "pat@pg.test", handle: "pat-pg", role: "AUTHOR" } });
+    const reader = await db.user.create({ data: { name: "Robin Reader", email: "robin@pg.test", handle: "robin-pg" } });
+    const post = await createPost(db, {
+      slug: "pg-essay",
+      title: "An essay on PostgreSQL",
+      bodyMarkdown: "## One\n\nText with a [link](https://example.org).",
+      authorId: author.id,
+      tags: ["Databases"],
+      status: "PUBLISHED",
+      publishedAt: new Date(Date.now() - 60_000),
+    });
+    const top = await insertApprovedComment(db, { postId: post.id, parentId: null, authorId: reader.id, bodyMarkdown: "First!" });
+    const reply = await insertApprovedComment(db, { postId: post.id, parentId: top.id, authorId: author.id, bodyMarkdown: "Thanks." });
+    expect(top.rootId).toBe(top.id);
+    expect(reply).toMatchObject({ rootId: top.id, depth: 1, parentId: top.id });
+    expect(await addLike(db, top.id, author.id)).toBe(true);
+    expect(await addLike(db, top.id, author.id)).toBe(false);
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: top.id } });
+    expect(stored.likeCount).toBe(1);
+    const saved = await db.post.findUniqueOrThrow({ where: { id: post.id }, include: { tags: { include: { tag: true } } } });
+    expect(saved.commentCount).toBe(2);
+    expect(saved.tags.map((t) => t.tag.slug)).toEqual(["databases"]);
+    expect(saved.bodyHtml).toContain('<h2 id="one">');
+    await db.post.delete({ where: { id: post.id } });
+    expect(await db.comment.count({ where: { postId: post.id } })).toBe(0);
+    expect(await db.commentLike.count()).toBe(0);
+  });
+});
