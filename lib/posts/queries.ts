@@ -129,12 +129,20 @@ export async function readPublishedPost(slug: string): Promise<PostDetail | null
   const neighbour = { slug: true, title: true } as const;
   const [previous, next] = await Promise.all([
     db.post.findFirst({
-      where: { ...publishedWhere(now), publishedAt: { lt: row.publishedAt } },
+      // Same order as the listings, (publishedAt, id): posts published at the same instant
+      // are still each other's neighbours.
+      where: {
+        ...publishedWhere(now),
+        OR: [{ publishedAt: { lt: row.publishedAt } }, { publishedAt: row.publishedAt, id: { lt: row.id } }],
+      },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       select: neighbour,
     }),
     db.post.findFirst({
-      where: { ...publishedWhere(now), publishedAt: { gt: row.publishedAt, lte: now } },
+      where: {
+        ...publishedWhere(now),
+        OR: [{ publishedAt: { gt: row.publishedAt } }, { publishedAt: row.publishedAt, id: { gt: row.id } }],
+      },
       orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
       select: neighbour,
     }),

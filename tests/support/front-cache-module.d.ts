@@ -1,0 +1,41 @@
+// Types for server/front-cache.mjs (plain JavaScript with JSDoc; the project does not enable
+// allowJs), so tests can import it under `strict`. Mirrors the JSDoc of that file.
+declare module "*/server/front-cache.mjs" {
+  export interface FrontCacheEntry {
+    status: number;
+    headers: Record<string, string | string[]>;
+    body: Buffer;
+    storedAt: number;
+    expiresAt: number;
+    encoding: string | null;
+  }
+
+  export interface FrontCacheRequest {
+    method?: string;
+    url?: string;
+    headers: Record<string, string | string[] | undefined>;
+  }
+
+  export type FrontCacheResponseHeaders = Record<string, string | string[] | number | undefined>;
+
+  export class FrontCache {
+    constructor(options?: { maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number });
+    maxEntries: number;
+    maxBytes: number;
+    ttlMs: number;
+    now: () => number;
+    entries: Map<string, FrontCacheEntry>;
+    bytes: number;
+    generation: number;
+    keyFor(req: FrontCacheRequest): string | null;
+    get(key: string): FrontCacheEntry | undefined;
+    delete(key: string): void;
+    ttlFor(status: number, headers: FrontCacheResponseHeaders): number;
+    store(
+      key: string,
+      generation: number,
+      response: { status: number; headers: FrontCacheResponseHeaders; body: Buffer },
+    ): boolean;
+    clear(): void;
+  }
+}
