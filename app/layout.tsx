@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { alternatesFor } from "@/lib/seo/metadata";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { getSettings } from "@/lib/settings/queries";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(siteUrl()),
     title: { default: settings.siteTitle, template: `%s — ${settings.siteTitle}` },
     description: settings.siteDescription,
-    alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: settings.siteTitle }] } },
+    alternates: alternatesFor(),
     openGraph: { siteName: settings.siteTitle, type: "website" },
   };
 }

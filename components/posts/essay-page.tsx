@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { alternatesFor } from "@/lib/seo/metadata";
 import { notFound } from "next/navigation";
 import { CommentSection, commentPagePath } from "@/components/comments/comment-section";
 import { getThreadPage } from "@/lib/comments/queries";
@@ -44,7 +45,7 @@ export async function essayMetadata(slug: string, commentPage: number): Promise<
     description: post.excerpt,
     authors: [{ name: post.author.name, url: `/authors/${post.author.handle}` }],
     keywords: post.tags.map((t) => t.name),
-    alternates: { canonical },
+    alternates: alternatesFor(canonical),
     openGraph: {
       type: "article",
       title: post.title,

@@ -145,7 +145,11 @@ export class TestData {
       parentId: input.parent?.id ?? null,
       authorId: input.author?.id ?? null,
       guest: input.guest
-        ? { name: input.guest.name, email: input.guest.email ?? `guest-${this.unique()}@e2e.example`, url: input.guest.url ?? null }
+        ? {
+            name: input.guest.name,
+            email: input.guest.email ?? `guest-${this.unique()}@e2e.example`,
+            url: input.guest.url ?? null,
+          }
         : null,
       bodyMarkdown: input.body,
       createdAt: input.createdAt,

@@ -7,7 +7,6 @@ import { openDb, TestData, type Db } from "./data";
 
 export const test = base.extend<{ data: TestData }, { db: Db }>({
   db: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
     async ({}, use) => {
       const db = openDb();
       await use(db);

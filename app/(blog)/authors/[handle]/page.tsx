@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { alternatesFor } from "@/lib/seo/metadata";
 import { notFound } from "next/navigation";
 import { PostList } from "@/components/posts/post-card";
 import { Avatar } from "@/components/ui/avatar";
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: data.author.name,
     description: data.author.bio || `Essays by ${data.author.name}.`,
-    alternates: { canonical: `/authors/${data.author.handle}` },
+    alternates: alternatesFor(`/authors/${data.author.handle}`),
     openGraph: { type: "profile", title: data.author.name },
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { alternatesFor } from "@/lib/seo/metadata";
 import { notFound } from "next/navigation";
 import { PostList } from "@/components/posts/post-card";
 import { Pagination } from "@/components/ui/pagination";
@@ -20,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const settings = await getSettings();
   if (page === null) return {};
   return page === 1
-    ? { title: { absolute: settings.siteTitle }, alternates: { canonical: "/" } }
-    : { title: `Essays, page ${page}`, alternates: { canonical: `/page/${page}` } };
+    ? { title: { absolute: settings.siteTitle }, alternates: alternatesFor("/") }
+    : { title: `Essays, page ${page}`, alternates: alternatesFor(`/page/${page}`) };
 }
 
 export default async function HomePage({ params }: Props) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { alternatesFor } from "@/lib/seo/metadata";
 import { notFound } from "next/navigation";
 import { PostList } from "@/components/posts/post-card";
 import { getTagPage } from "@/lib/posts/queries";
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `Essays tagged “${data.tag.name}”`,
     description: `Essays tagged ${data.tag.name}.`,
-    alternates: { canonical: `/tags/${data.tag.slug}` },
+    alternates: alternatesFor(`/tags/${data.tag.slug}`),
   };
 }
 
