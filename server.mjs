@@ -3,6 +3,8 @@
 // `npm start` runs it (through scripts/start.mjs); it is also what the end-to-end tests and
 // the benchmarks run against.
 import http from "node:http";
+import { rmSync } from "node:fs";
+import path from "node:path";
 import next from "next";
 import { FrontCache } from "./server/front-cache.mjs";
 
@@ -10,6 +12,14 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const frontCacheEnabled = process.env.FRONT_CACHE !== "off";
 const cache = new FrontCache({ ttlMs: Number(process.env.FRONT_CACHE_TTL_SECONDS || 60) * 1000 });
+
+// Next keeps pages rendered at run time (ISR) and cached query results on disk, inside the
+// build folder. They belong to the database this process serves, which may not be the one the
+// previous process served (tests, db:reset, another DATABASE_URL): start from an empty cache.
+const distDir = path.join(import.meta.dirname, process.env.NEXT_DIST_DIR || ".next");
+for (const dir of [path.join(distDir, "server", "route-cache"), path.join(distDir, "cache", "fetch-cache")]) {
+  rmSync(dir, { recursive: true, force: true });
+}
 
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
