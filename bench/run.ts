@@ -1,0 +1,255 @@
+// `npm run bench`: load benchmark of Hearth's production build. See bench/README.md.
+//
+// Builds into .next-bench/ when needed, seeds .data/bench.db with essays carrying 30, 1,000 and
+// 10,000 comments, runs the server twice (front cache on, then off) on 127.0.0.1 and measures
+// each page with autocannon, then the client JavaScript of an essay and the server render time
+// of the 10,000-comment essay. Results go to stdout (one line per case; progress goes to
+// stderr) and to bench/results/<date>.json.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DATA_DIR, ROOT } from "../scripts/lib/runtime.mjs";
+import { measureClientJs, type ClientJsResult } from "./lib/client-js";
+import { caseLine, clientJsLine, renderLine, type RenderResult } from "./lib/format";
+import { runCase, type CaseResult, type CaseSpec } from "./lib/load";
+import { measureRender, revalidate } from "./lib/render";
+import { buildIfNeeded, freePort, killAllNow, startServer, stop, type RunningServer } from "./lib/server";
+
+function envNumber(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+const DIST_DIR = ".next-bench";
+const DURATION_S = envNumber("BENCH_DURATION", 10, 1);
+const CONNECTIONS = Math.round(envNumber("BENCH_CONNECTIONS", 10, 1));
+const WARMUPS = 5;
+const RENDER_RUNS = Math.round(envNumber("BENCH_RENDER_RUNS", 5, 1));
+const PREFERRED_PORT = Math.round(envNumber("BENCH_PORT", 3200, 1));
+const STRICT = process.env.BENCH_STRICT === "1";
+const GZIP_LOAD = process.env.BENCH_GZIP === "1";
+const COMMENT_COUNTS = [30, 1000, 10000] as const;
+const CLIENT_JS_TARGET_BYTES = 100 * 1024;
+// REVALIDATE_SECRET must be at least 16 characters (lib/env.ts).
+const SECRETS = {
+  REVALIDATE_SECRET: "bench-revalidate-secret-0123456789",
+  AUTH_SECRET: "bench-auth-secret-0123456789abcdef",
+  AUTH_TRUST_HOST: "true",
+};
+const BUILD_TIMEOUT_MS = 15 * 60_000;
+// Everything after the build: 8 load runs plus seeding, two server starts, warm-ups and renders.
+const RUN_TIMEOUT_MS = envNumber("BENCH_TIMEOUT", 8 * DURATION_S + 300, 30) * 1000;
+
+const progress = (message: string) => console.error(`… ${message}`);
+const out = (line: string) => console.log(line);
+
+// The server is our child: never leave it running, whatever happens.
+process.on("exit", killAllNow);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\nbench: ${signal}, stopping the server.`);
+    killAllNow();
+    process.exit(130);
+  });
+}
+
+const failures: string[] = [];
+const cases: CaseResult[] = [];
+let clientJs: ClientJsResult | null = null;
+const renders: RenderResult[] = [];
+const startedAt = new Date();
+const loadAtStart = os.loadavg();
+let build: { buildId: string; builtMs: number | null } | null = null;
+let seed: unknown = null;
+let port: number | null = null;
+
+/** Writes bench/results/<date>.json (also after a failure, with what was measured). */
+function writeResults(targetsMissed: number, error: string | null): void {
+  const render10k = renders.find((r) => r.name === "essay-10000");
+  const result = {
+    date: startedAt.toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    settings: {
+      durationS: DURATION_S,
+      connections: CONNECTIONS,
+      warmups: WARMUPS,
+      renderRuns: RENDER_RUNS,
+      gzipLoad: GZIP_LOAD,
+      port,
+      distDir: DIST_DIR,
+    },
+    /** 1-, 5- and 15-minute load averages before and after: other work on the machine skews every figure. */
+    loadAverage: { start: loadAtStart, end: os.loadavg() },
+    build,
+    seed,
+    cases,
+    clientJs,
+    renderMs10k: render10k?.medianMs ?? null,
+    renders,
+    targetsMissed,
+    failures,
+    error,
+  };
+  const resultsDir = path.join(ROOT, "bench", "results");
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(
+    resultsDir,
+    `${startedAt
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z")
+      .replace(/:/g, "-")}.json`,
+  );
+  writeFileSync(file, JSON.stringify(result, null, 2) + "\n");
+  out(`\nresults: ${path.relative(ROOT, file)}`);
+}
+
+async function main(): Promise<number> {
+  const cpus = os.cpus().length;
+  if ((loadAtStart[0] ?? 0) > cpus * 0.5) {
+    console.error(
+      `! the machine is busy (load average ${loadAtStart.map((n) => n.toFixed(1)).join(", ")} on ${cpus} CPUs): expect lower, noisier figures`,
+    );
+  }
+  const builtMs = await buildIfNeeded(DIST_DIR, BUILD_TIMEOUT_MS);
+  build = { buildId: readFileSync(path.join(ROOT, DIST_DIR, "BUILD_ID"), "utf8").trim(), builtMs };
+
+  const watchdog = setTimeout(() => {
+    console.error(`bench: gave up after ${RUN_TIMEOUT_MS / 1000} s (BENCH_TIMEOUT); stopping the server.`);
+    killAllNow();
+    process.exit(1);
+  }, RUN_TIMEOUT_MS);
+  watchdog.unref();
+
+  // The database: set DATABASE_URL before loading modules that open the shared client.
+  mkdirSync(DATA_DIR, { recursive: true });
+  const dbFile = path.join(DATA_DIR, "bench.db");
+  const databaseUrl = `file:${dbFile}`;
+  process.env.DATABASE_URL = databaseUrl;
+  progress(`seeding ${path.relative(ROOT, dbFile)} (essays with ${COMMENT_COUNTS.join(", ")} comments)`);
+  const { seedBenchDatabase } = await import("./lib/seed");
+  const seeded = await seedBenchDatabase(databaseUrl, dbFile, COMMENT_COUNTS);
+  seed = seeded;
+  progress(`seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
+
+  const essays = seeded.essays;
+  const specs: CaseSpec[] = [
+    { name: "home", path: "/" },
+    ...essays.map((e) => ({
+      name: e.name,
+      path: `/posts/${e.slug}`,
+      target: e.comments === 30 ? { minRps: 1000, maxP99Ms: 50 } : e.comments === 1000 ? { minRps: 200 } : undefined,
+    })),
+  ];
+  const allTags = ["posts", "settings", "users", ...essays.map((e) => `post:${e.postId}`)];
+  const serverPort = await freePort(PREFERRED_PORT);
+  port = serverPort;
+
+  for (const frontCache of [true, false]) {
+    const mode = frontCache ? "front-cache" : "isr-only";
+    progress(
+      `starting the server on 127.0.0.1:${serverPort}, ${frontCache ? "front cache on (what readers get)" : "FRONT_CACHE=off (Next's ISR cache only)"}`,
+    );
+    let server: RunningServer | null = null;
+    try {
+      server = await startServer({
+        port: serverPort,
+        distDir: DIST_DIR,
+        databaseUrl,
+        frontCache,
+        env: SECRETS,
+        logFile: path.join(DATA_DIR, `bench-server-${mode}.log`),
+        readyTimeoutMs: 90_000,
+      });
+      progress(`server ready in ${(server.startMs / 1000).toFixed(1)} s`);
+      // Pages an earlier run left in .next-bench's ISR cache were built from another database.
+      await revalidate(server.base, SECRETS.REVALIDATE_SECRET, allTags);
+      const loadNote = `${CONNECTIONS} connections, ${DURATION_S} s per case${GZIP_LOAD ? ", requests with Accept-Encoding: gzip" : ""}`;
+      out(
+        frontCache
+          ? `— front cache ON (server.mjs default: what anonymous readers get); ${loadNote} —`
+          : `— front cache OFF (FRONT_CACHE=off: Next's ISR cache only); ${loadNote} —`,
+      );
+      for (const spec of specs) {
+        progress(`${spec.name} (${mode}): ${DURATION_S} s × ${CONNECTIONS} connections`);
+        const result = await runCase(server.base, spec, mode, {
+          durationS: DURATION_S,
+          connections: CONNECTIONS,
+          warmups: WARMUPS,
+          gzip: GZIP_LOAD,
+        });
+        cases.push(result);
+        out(caseLine(result));
+        if (result.non2xx + result.errors + result.timeouts > 0) {
+          const message = `${spec.name} (${mode}): ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`;
+          failures.push(message);
+          console.error(`\n!!! ${message} — see ${path.relative(ROOT, server.logFile)}\n`);
+        }
+        const expected = frontCache ? result.cache.front === "HIT" : result.cache.nextjs === "HIT";
+        if (!expected) {
+          console.error(
+            `! ${spec.name} (${mode}) was not served from the ${frontCache ? "front" : "ISR"} cache after warm-up ` +
+              `(x-hearth-cache: ${result.cache.front}, x-nextjs-cache: ${result.cache.nextjs})`,
+          );
+        }
+      }
+      if (frontCache) {
+        const essay = essays[0];
+        if (essay) {
+          progress("client JavaScript of an essay");
+          clientJs = await measureClientJs(server.base, `/posts/${essay.slug}`, CLIENT_JS_TARGET_BYTES);
+        }
+      } else {
+        for (const essay of essays) {
+          progress(`server render time of ${essay.name}, ${RENDER_RUNS} runs`);
+          renders.push(
+            await measureRender(
+              server.base,
+              SECRETS.REVALIDATE_SECRET,
+              { name: essay.name, path: `/posts/${essay.slug}`, postId: essay.postId },
+              RENDER_RUNS,
+            ),
+          );
+        }
+      }
+    } finally {
+      if (server) await stop(server.child);
+    }
+  }
+
+  out("");
+  if (clientJs) out(clientJsLine(clientJs));
+  const render10k = renders.find((r) => r.name === "essay-10000");
+  if (render10k) out(renderLine(render10k));
+  for (const r of renders) if (r !== render10k) out(`  (for comparison) ${renderLine(r)}`);
+
+  const targetsMissed = cases.filter((c) => c.pass === false).length + (clientJs && !clientJs.pass ? 1 : 0);
+  writeResults(targetsMissed, null);
+
+  if (failures.length > 0) {
+    console.error(`\nbench FAILED: ${failures.join("; ")}`);
+    return 1;
+  }
+  if (STRICT && targetsMissed > 0) {
+    console.error(`\nbench: ${targetsMissed} target(s) missed (BENCH_STRICT=1).`);
+    return 1;
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`\nbench FAILED: ${message}`);
+  killAllNow();
+  if (cases.length > 0 || seed !== null) writeResults(cases.filter((c) => c.pass === false).length, message);
+  process.exitCode = 1;
+}
+// autocannon and the HTTP agents may keep handles open; the work is done.
+process.exit(process.exitCode ?? 0);
