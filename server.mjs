@@ -1,16 +1,19 @@
 // @ts-check
 // Hearth's production server: Next.js behind a small front cache for anonymous page views.
-// `npm start` runs it (through scripts/start.mjs); it is also what the end-to-end tests and
-// the benchmarks run against.
+// `npm start` runs it (through scripts/start.mjs); so do the end-to-end tests and the benchmarks.
 import http from "node:http";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import next from "next";
 import { FrontCache } from "./server/front-cache.mjs";
+import { canStripClientRuntime, stripClientRuntime } from "./server/reader-html.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const frontCacheEnabled = process.env.FRONT_CACHE !== "off";
+// Anonymous readers get pages without Next's client runtime (see docs/decisions/005).
+const zeroJsReading = process.env.READER_JS !== "on";
 const cache = new FrontCache({ ttlMs: Number(process.env.FRONT_CACHE_TTL_SECONDS || 60) * 1000 });
 
 // Next keeps pages rendered at run time (ISR) and cached query results on disk, inside the
@@ -26,41 +29,72 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 /**
- * Records what Next writes so the response can be stored, without changing how it is sent.
+ * Holds back everything Next writes (status, headers, body) and hands it to `onEnd` once the
+ * response is complete, so it can be stored, rewritten and compressed before it is sent.
  * @param {http.ServerResponse} res
- * @param {(body: Buffer) => void} onDone
+ * @param {(body: Buffer, send: (body: Buffer) => void) => void} onEnd
  */
-function capture(res, onDone) {
+function deferResponse(res, onEnd) {
   /** @type {Buffer[]} */
   const chunks = [];
-  let size = 0;
-  let tooBig = false;
-  /** @param {unknown} chunk @param {unknown} encoding */
+  const original = { write: res.write, end: res.end, writeHead: res.writeHead, flushHeaders: res.flushHeaders };
+  /** @param {any} chunk @param {any} encoding */
   const keep = (chunk, encoding) => {
-    if (chunk == null || tooBig || typeof chunk === "function") return;
-    const buf =
-      typeof chunk === "string"
-        ? Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8")
-        : Buffer.from(/** @type {Uint8Array} */ (chunk));
-    size += buf.length;
-    if (size > 8 * 1024 * 1024) tooBig = true;
-    else chunks.push(buf);
+    if (chunk == null || typeof chunk === "function") return;
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk));
   };
-  const write = res.write;
-  const end = res.end;
-  res.write = /** @type {typeof res.write} */ (
-    function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) {
-      keep(chunk, encoding);
-      return write.call(res, chunk, encoding, cb);
+  res.writeHead = /** @type {any} */ (
+    function (/** @type {number} */ status, /** @type {any} */ reason, /** @type {any} */ headers) {
+      res.statusCode = status;
+      const h = typeof reason === "string" ? headers : reason;
+      if (Array.isArray(h)) {
+        const flat = Array.isArray(h[0]) ? h.flat() : h;
+        for (let i = 0; i + 1 < flat.length; i += 2) res.setHeader(String(flat[i]), flat[i + 1]);
+      } else if (h) {
+        for (const [name, value] of Object.entries(h)) if (value !== undefined) res.setHeader(name, value);
+      }
+      return res;
     }
   );
-  res.end = /** @type {typeof res.end} */ (
+  res.flushHeaders = () => {};
+  res.write = /** @type {any} */ (
     function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) {
       keep(chunk, encoding);
-      if (!tooBig) onDone(Buffer.concat(chunks));
-      return end.call(res, chunk, encoding, cb);
+      const callback = typeof encoding === "function" ? encoding : cb;
+      if (typeof callback === "function") process.nextTick(callback);
+      return true;
     }
   );
+  res.end = /** @type {any} */ (
+    function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) {
+      keep(chunk, encoding);
+      const callback = [chunk, encoding, cb].find((x) => typeof x === "function");
+      Object.assign(res, original);
+      onEnd(Buffer.concat(chunks), (body) => {
+        res.removeHeader("transfer-encoding");
+        res.setHeader("content-length", String(body.length));
+        res.end(body, callback);
+      });
+      return res;
+    }
+  );
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript|ld\+json)|image\/svg\+xml)/;
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {{ status: number, headers: Record<string, string | string[]>, body: Buffer, storedAt: number }} entry
+ * @param {boolean} head
+ */
+function sendStored(res, entry, head) {
+  res.writeHead(entry.status, {
+    ...entry.headers,
+    "content-length": String(entry.body.length),
+    "x-hearth-cache": "HIT",
+    age: String(Math.floor((Date.now() - entry.storedAt) / 1000)),
+  });
+  res.end(head ? undefined : entry.body);
 }
 
 const server = http.createServer((req, res) => {
@@ -80,20 +114,45 @@ const server = http.createServer((req, res) => {
   }
   const hit = cache.get(key);
   if (hit) {
-    res.writeHead(hit.status, {
-      ...hit.headers,
-      "x-hearth-cache": "HIT",
-      age: String(Math.floor((Date.now() - hit.storedAt) / 1000)),
-    });
-    res.end(method === "HEAD" ? undefined : hit.body);
+    sendStored(res, hit, method === "HEAD");
+    return;
+  }
+  if (method === "HEAD") {
+    handle(req, res);
     return;
   }
   const generation = cache.generation;
-  if (method === "GET") {
-    capture(res, (body) => {
-      cache.store(key, generation, { status: res.statusCode, headers: res.getHeaders(), body });
-    });
-  }
+  const wantsGzip = key.startsWith("gzip ");
+  const url = key.slice(key.indexOf(" ") + 1);
+  // Next answers uncompressed; the page is compressed once here, not on every request.
+  delete req.headers["accept-encoding"];
+  deferResponse(res, (body, send) => {
+    const headers = /** @type {Record<string, string | string[] | number | undefined>} */ (res.getHeaders());
+    const cacheable = cache.ttlFor(res.statusCode, headers) > 0;
+    const type = String(headers["content-type"] ?? "");
+    let identity = body;
+    if (cacheable && zeroJsReading && type.startsWith("text/html")) {
+      const html = body.toString("utf8");
+      if (canStripClientRuntime(html)) identity = Buffer.from(stripClientRuntime(html), "utf8");
+    }
+    const compress = COMPRESSIBLE.test(type) && identity.length > 1024 && !headers["content-encoding"];
+    const gzipped = compress ? gzipSync(identity, { level: 6 }) : null;
+    if (compress) {
+      const vary = String(res.getHeader("vary") ?? "");
+      if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    }
+    if (cacheable) {
+      const stored = { status: res.statusCode, headers: /** @type {typeof headers} */ (res.getHeaders()) };
+      cache.store(`identity ${url}`, generation, { ...stored, body: identity });
+      if (gzipped) cache.store(`gzip ${url}`, generation, { ...stored, headers: { ...stored.headers, "content-encoding": "gzip" }, body: gzipped });
+    }
+    if (wantsGzip && gzipped) {
+      res.setHeader("content-encoding", "gzip");
+      send(gzipped);
+    } else {
+      send(identity);
+    }
+  });
   handle(req, res);
 });
 

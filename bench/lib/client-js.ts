@@ -1,5 +1,5 @@
-// The JavaScript a reader's browser downloads for an essay: every <script src> and script
-// preload (<link rel="modulepreload"> or <link rel="preload" as="script">) under /_next/.
+// The JavaScript a reader's browser downloads for an essay: every same-origin <script src> and
+// script preload (<link rel="modulepreload"> or <link rel="preload" as="script">).
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { get } from "./http";
 
@@ -45,7 +45,7 @@ export function scriptUrls(html: string, base: string): Map<string, boolean> {
   const add = (href: string | null, noModule: boolean) => {
     if (!href) return;
     const url = new URL(href, base);
-    if (url.origin !== new URL(base).origin || !url.pathname.startsWith("/_next/")) return;
+    if (url.origin !== new URL(base).origin) return;
     const key = url.href;
     // A file both preloaded and loaded as a module counts once, as a module.
     found.set(key, (found.get(key) ?? true) && noModule);

@@ -36,10 +36,10 @@ export function caseLine(r: CaseResult): string {
   );
 }
 
-export function clientJsLine(c: ClientJsResult): string {
+export function clientJsLine(c: ClientJsResult, who = "an essay reader"): string {
   const verdict = c.pass ? "PASS" : "FAIL";
   return (
-    `client JS for an essay reader: ${kb(c.gzipBytes)} gzipped (target ≤ ${kb(c.targetGzipBytes).replace(".0 KB", " KB")}): ${verdict}` +
+    `client JS for ${who}: ${kb(c.gzipBytes)} gzipped (target ≤ ${kb(c.targetGzipBytes).replace(".0 KB", " KB")}): ${verdict}` +
     ` — ${c.files.filter((f) => !f.noModule).length} files, ${kb(c.rawBytes)} raw, ${kb(c.brotliBytes)} brotli;` +
     ` plus ${kb(c.inlineScriptBytes)} inline script in the HTML (${kb(c.inlineScriptGzipBytes)} gz)`
   );
