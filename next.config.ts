@@ -4,7 +4,14 @@ const nextConfig: NextConfig = {
   // Benchmarks and parallel test runs may build into their own folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Shiki's grammars and the native SQLite driver load from node_modules at run time.
-  serverExternalPackages: ["shiki", "rehype-pretty-code", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@node-rs/argon2"],
+  serverExternalPackages: [
+    "shiki",
+    "rehype-pretty-code",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@node-rs/argon2",
+  ],
   poweredByHeader: false,
   // The build checks the app; `npm run typecheck` checks tests and tools too.
   typescript: { tsconfigPath: "tsconfig.build.json" },

@@ -41,7 +41,9 @@ function deferResponse(res, onEnd) {
   /** @param {any} chunk @param {any} encoding */
   const keep = (chunk, encoding) => {
     if (chunk == null || typeof chunk === "function") return;
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk));
+    chunks.push(
+      typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk),
+    );
   };
   res.writeHead = /** @type {any} */ (
     function (/** @type {number} */ status, /** @type {any} */ reason, /** @type {any} */ headers) {
@@ -144,7 +146,12 @@ const server = http.createServer((req, res) => {
     if (cacheable) {
       const stored = { status: res.statusCode, headers: /** @type {typeof headers} */ (res.getHeaders()) };
       cache.store(`identity ${url}`, generation, { ...stored, body: identity });
-      if (gzipped) cache.store(`gzip ${url}`, generation, { ...stored, headers: { ...stored.headers, "content-encoding": "gzip" }, body: gzipped });
+      if (gzipped)
+        cache.store(`gzip ${url}`, generation, {
+          ...stored,
+          headers: { ...stored.headers, "content-encoding": "gzip" },
+          body: gzipped,
+        });
     }
     if (wantsGzip && gzipped) {
       res.setHeader("content-encoding", "gzip");

@@ -233,7 +233,8 @@ async function main(): Promise<number> {
 
   out("");
   if (clientJs) out(clientJsLine(clientJs, "an anonymous essay reader"));
-  if (clientJsRuntime) out(`  (for comparison) ${clientJsLine(clientJsRuntime, "a page with Next's client runtime, as signed-in readers get it")}`);
+  if (clientJsRuntime)
+    out(`  (for comparison) ${clientJsLine(clientJsRuntime, "a page with Next's client runtime, as signed-in readers get it")}`);
   const render10k = renders.find((r) => r.name === "essay-10000");
   if (render10k) out(renderLine(render10k));
   for (const r of renders) if (r !== render10k) out(`  (for comparison) ${renderLine(r)}`);

@@ -13,7 +13,11 @@ rmSync(playwrightReport, { force: true });
 const stages = [
   ["lint", bin("eslint"), ["."]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
-  ["unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]],
+  [
+    "unit and integration tests",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+  ],
   ["end-to-end tests", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }],
 ];
 
@@ -48,5 +52,7 @@ try {
   process.exit(1);
 }
 tally();
-console.log(`\nAll stages passed in ${Math.round((Date.now() - started) / 1000)} s (lint, typecheck, unit/integration, end-to-end).`);
+console.log(
+  `\nAll stages passed in ${Math.round((Date.now() - started) / 1000)} s (lint, typecheck, unit/integration, end-to-end).`,
+);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -10,7 +10,8 @@
 /** Script tags that load Next's runtime, with their (empty) bodies. */
 const RUNTIME_SCRIPT_SRC = /<script\b[^>]*\ssrc="\/_next\/[^"]*"[^>]*>\s*<\/script>/gi;
 /** Preload hints for runtime scripts. */
-const SCRIPT_PRELOAD = /<link\b(?=[^>]*\srel="(?:preload|modulepreload)")(?=[^>]*\sas="script"|[^>]*\srel="modulepreload")[^>]*>/gi;
+const SCRIPT_PRELOAD =
+  /<link\b(?=[^>]*\srel="(?:preload|modulepreload)")(?=[^>]*\sas="script"|[^>]*\srel="modulepreload")[^>]*>/gi;
 /** Inline scripts: only the RSC payload and the bundler's bootstrap are removed. */
 const NEXT_INLINE = /^\s*\(?\s*(?:self\.__next_[fs]\b|globalThis\[["']TURBOPACK["']\]|self\.__webpack_)/;
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;

@@ -48,7 +48,11 @@ export class RateLimiter {
     const start = new Date(windowStart(now, rule.windowMs));
     const where = { key_windowStart: { key, windowStart: start } };
     try {
-      await this.db.rateLimit.upsert({ where, create: { key, windowStart: start, count: 1 }, update: { count: { increment: 1 } } });
+      await this.db.rateLimit.upsert({
+        where,
+        create: { key, windowStart: start, count: 1 },
+        update: { count: { increment: 1 } },
+      });
     } catch {
       // Two instances created the row at the same moment: the row exists now.
       await this.db.rateLimit.update({ where, data: { count: { increment: 1 } } });

@@ -47,7 +47,10 @@ export const SignUpSchema = z
 
 export const SignInSchema = z.object({
   email: EmailSchema,
-  password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(PASSWORD_MAX, { error: "Wrong e-mail or password." }),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, { error: "Enter your password." })
+    .max(PASSWORD_MAX, { error: "Wrong e-mail or password." }),
 });
 
 export const MagicLinkSchema = z.object({ email: EmailSchema });
@@ -66,7 +69,8 @@ export const PasswordChangeSchema = z
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.newPassword);
     if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
-    else if (v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two passwords don’t match." });
+    else if (v.newPassword !== v.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two passwords don’t match." });
   });
 
 export const RoleSchema = z.enum(["READER", "AUTHOR", "ADMIN"], { error: "Choose a role." });

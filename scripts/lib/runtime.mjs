@@ -36,7 +36,17 @@ export function localSecrets() {
   return env;
 }
 
-const SOURCE_ENTRIES = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts"];
+const SOURCE_ENTRIES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "proxy.ts",
+];
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;

@@ -45,7 +45,9 @@ describe.skipIf(!available)("PostgreSQL path", () => {
     const rows = await db.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
       `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
     );
-    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(readMigrations("postgresql").map((m) => [m.name, m.checksum]));
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(
+      readMigrations("postgresql").map((m) => [m.name, m.checksum]),
+    );
   });
 
   it("stores and reads posts, threaded comments and likes", async () => {
@@ -61,7 +63,12 @@ describe.skipIf(!available)("PostgreSQL path", () => {
       publishedAt: new Date(Date.now() - 60_000),
     });
     const top = await insertApprovedComment(db, { postId: post.id, parentId: null, authorId: reader.id, bodyMarkdown: "First!" });
-    const reply = await insertApprovedComment(db, { postId: post.id, parentId: top.id, authorId: author.id, bodyMarkdown: "Thanks." });
+    const reply = await insertApprovedComment(db, {
+      postId: post.id,
+      parentId: top.id,
+      authorId: author.id,
+      bodyMarkdown: "Thanks.",
+    });
     expect(top.rootId).toBe(top.id);
     expect(reply).toMatchObject({ rootId: top.id, depth: 1, parentId: top.id });
     expect(await addLike(db, top.id, author.id)).toBe(true);

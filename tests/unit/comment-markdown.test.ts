@@ -21,9 +21,7 @@ describe("renderComment: the allowed subset", () => {
     expect(await renderComment("see https://example.com")).toBe(
       `<p>see <a href="https://example.com" ${REL}>https://example.com</a></p>`,
     );
-    expect(await renderComment("<me@example.com>")).toBe(
-      `<p><a href="mailto:me@example.com" ${REL}>me@example.com</a></p>`,
-    );
+    expect(await renderComment("<me@example.com>")).toBe(`<p><a href="mailto:me@example.com" ${REL}>me@example.com</a></p>`);
   });
 
   it("drops link titles (the attribute is not allowed)", async () => {
@@ -139,7 +137,9 @@ describe("renderComment: what falls outside the subset", () => {
 
 describe("countLinks", () => {
   it("counts anchors in rendered comment HTML", async () => {
-    const out = await renderComment("[a](https://a.example), https://b.example and <c@d.example>; ![img](https://e.example/x.png)");
+    const out = await renderComment(
+      "[a](https://a.example), https://b.example and <c@d.example>; ![img](https://e.example/x.png)",
+    );
     expect(countLinks(out)).toBe(4);
   });
 
@@ -154,7 +154,7 @@ describe("countLinks", () => {
   });
 
   it("does not count other tags starting with a", () => {
-    expect(countLinks("<abbr title=x>a</abbr><aside>b</aside><a href=\"https://x\">c</a>")).toBe(1);
+    expect(countLinks('<abbr title=x>a</abbr><aside>b</aside><a href="https://x">c</a>')).toBe(1);
   });
 });
 
@@ -164,13 +164,10 @@ describe(`renderComment: XSS corpus (${XSS_PAYLOADS.length} payloads)`, () => {
     expect(new Set(XSS_PAYLOADS).size).toBe(XSS_PAYLOADS.length);
   });
 
-  it.each(XSS_PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))(
-    "renders %s safely",
-    async (_label, payload) => {
-      const out = await renderComment(payload);
-      expect(findUnsafeMarkup(out, { allowImages: false, allowRelativeUrls: false })).toEqual([]);
-    },
-  );
+  it.each(XSS_PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))("renders %s safely", async (_label, payload) => {
+    const out = await renderComment(payload);
+    expect(findUnsafeMarkup(out, { allowImages: false, allowRelativeUrls: false })).toEqual([]);
+  });
 
   it("every link in the corpus output carries the UGC rel", async () => {
     for (const payload of XSS_PAYLOADS) {

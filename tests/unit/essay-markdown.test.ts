@@ -6,9 +6,7 @@ const html = async (markdown: string) => (await renderEssay(markdown)).html;
 
 describe("renderEssay: GitHub-flavoured Markdown", () => {
   it("renders paragraphs, emphasis and strong", async () => {
-    expect(await html("Plain *em* and **strong** text.")).toBe(
-      "<p>Plain <em>em</em> and <strong>strong</strong> text.</p>",
-    );
+    expect(await html("Plain *em* and **strong** text.")).toBe("<p>Plain <em>em</em> and <strong>strong</strong> text.</p>");
   });
 
   it("renders tables", async () => {
@@ -189,9 +187,7 @@ describe("renderEssay: safety", () => {
   });
 
   it("drops iframes and style elements", async () => {
-    const out = await html(
-      '<iframe src="https://evil.example"></iframe>\n\n<style>body { display: none }</style>\n\nText',
-    );
+    const out = await html('<iframe src="https://evil.example"></iframe>\n\n<style>body { display: none }</style>\n\nText');
     expect(out).not.toMatch(/<iframe/i);
     expect(out).not.toMatch(/<style/i);
     expect(out).not.toContain("display: none");
@@ -215,12 +211,9 @@ describe("renderEssay: safety", () => {
   });
 
   describe(`XSS corpus (${XSS_PAYLOADS.length} payloads)`, () => {
-    it.each(XSS_PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))(
-      "renders %s safely",
-      async (_label, payload) => {
-        const result = await renderEssay(payload);
-        expect(findUnsafeMarkup(result.html, { allowImages: true, allowRelativeUrls: true })).toEqual([]);
-      },
-    );
+    it.each(XSS_PAYLOADS.map((payload) => [JSON.stringify(payload), payload]))("renders %s safely", async (_label, payload) => {
+      const result = await renderEssay(payload);
+      expect(findUnsafeMarkup(result.html, { allowImages: true, allowRelativeUrls: true })).toEqual([]);
+    });
   });
 });

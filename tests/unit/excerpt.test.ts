@@ -13,9 +13,7 @@ describe("markdownToPlainText", () => {
   });
 
   it("normalises Windows line endings before stripping code", () => {
-    expect(markdownToPlainText("Before\r\n\r\n```\r\nhidden\r\n```\r\n\r\nAfter").replace(/\s+/g, " ")).toBe(
-      "Before After",
-    );
+    expect(markdownToPlainText("Before\r\n\r\n```\r\nhidden\r\n```\r\n\r\nAfter").replace(/\s+/g, " ")).toBe("Before After");
   });
 
   it("turns links into their text", () => {
@@ -88,9 +86,7 @@ describe("markdownToPlainText", () => {
 
   // Intraword underscores are not emphasis in CommonMark, and code is verbatim.
   it("keeps underscores inside identifiers and words", () => {
-    expect(markdownToPlainText("Call `get_user_by_id` and snake_case_name.")).toBe(
-      "Call get_user_by_id and snake_case_name.",
-    );
+    expect(markdownToPlainText("Call `get_user_by_id` and snake_case_name.")).toBe("Call get_user_by_id and snake_case_name.");
   });
 });
 

@@ -14,7 +14,7 @@ describe("countWords", () => {
   });
 
   it("ignores punctuation around words", () => {
-    expect(countWords("Hello, world! (Really?) \"Yes.\"")).toBe(4);
+    expect(countWords('Hello, world! (Really?) "Yes."')).toBe(4);
   });
 
   it("keeps apostrophes and hyphens inside words", () => {

@@ -95,20 +95,12 @@ describe("isValidSlug", () => {
     expect(isValidSlug(slug)).toBe(true);
   });
 
-  it.each([
-    "",
-    "Hello",
-    "hello world",
-    "-hello",
-    "hello-",
-    "hello--world",
-    "hello_world",
-    "café",
-    "hello/world",
-    "a".repeat(81),
-  ])("rejects %j", (slug) => {
-    expect(isValidSlug(slug)).toBe(false);
-  });
+  it.each(["", "Hello", "hello world", "-hello", "hello-", "hello--world", "hello_world", "café", "hello/world", "a".repeat(81)])(
+    "rejects %j",
+    (slug) => {
+      expect(isValidSlug(slug)).toBe(false);
+    },
+  );
 
   it("accepts everything slugify produces from non-empty input", () => {
     for (const title of ["Hello, World!", "Crème Brûlée & Co.", "Don't Stop", "x".repeat(300)]) {

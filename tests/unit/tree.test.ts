@@ -210,13 +210,7 @@ describe("buildThread", () => {
   const deep = { maxDepth: 10, order: "oldest" as CommentOrder };
 
   it("nests replies under their parents", () => {
-    const rows = comments([
-      { id: 1 },
-      { id: 2, parent: 1 },
-      { id: 3, parent: 2 },
-      { id: 4 },
-      { id: 5, parent: 4 },
-    ]);
+    const rows = comments([{ id: 1 }, { id: 2, parent: 1 }, { id: 3, parent: 2 }, { id: 4 }, { id: 5, parent: 4 }]);
     expect(shape(buildThread(rows, deep))).toEqual([
       { id: 1, d: 0, kids: [{ id: 2, d: 1, kids: [{ id: 3, d: 2 }] }] },
       { id: 4, d: 0, kids: [{ id: 5, d: 1 }] },
@@ -263,7 +257,10 @@ describe("buildThread", () => {
 
   describe("hidden comments", () => {
     it("keeps a hidden comment with visible replies as a tombstone", () => {
-      const rows = comments([{ id: 1, visible: false }, { id: 2, parent: 1 }]);
+      const rows = comments([
+        { id: 1, visible: false },
+        { id: 2, parent: 1 },
+      ]);
       expect(shape(buildThread(rows, deep))).toEqual([{ id: 1, d: 0, tomb: true, kids: [{ id: 2, d: 1 }] }]);
     });
 
@@ -296,7 +293,10 @@ describe("buildThread", () => {
     });
 
     it("returns nothing when every comment is hidden", () => {
-      const rows = comments([{ id: 1, visible: false }, { id: 2, parent: 1, visible: false }]);
+      const rows = comments([
+        { id: 1, visible: false },
+        { id: 2, parent: 1, visible: false },
+      ]);
       expect(buildThread(rows, deep)).toEqual([]);
       expect(buildThread([], deep)).toEqual([]);
     });
@@ -374,7 +374,14 @@ describe("buildThread", () => {
               d: 1,
               kids: [
                 { id: 3, d: 2, kids: [{ id: 4, d: 3 }] },
-                { id: 5, d: 2, kids: [{ id: 6, d: 3 }, { id: 7, d: 3, re: 6 }] },
+                {
+                  id: 5,
+                  d: 2,
+                  kids: [
+                    { id: 6, d: 3 },
+                    { id: 7, d: 3, re: 6 },
+                  ],
+                },
               ],
             },
           ],
@@ -391,7 +398,20 @@ describe("buildThread", () => {
         { id: 5, parent: 2, t: 4, visible: false }, // hidden leaf: dropped
       ]);
       expect(shape(buildThread(withHidden, { maxDepth: 3, order: "oldest" }))).toEqual([
-        { id: 1, d: 0, kids: [{ id: 2, d: 1, kids: [{ id: 3, d: 2, tomb: true }, { id: 4, d: 2, re: 3 }] }] },
+        {
+          id: 1,
+          d: 0,
+          kids: [
+            {
+              id: 2,
+              d: 1,
+              kids: [
+                { id: 3, d: 2, tomb: true },
+                { id: 4, d: 2, re: 3 },
+              ],
+            },
+          ],
+        },
       ]);
     });
 
@@ -476,13 +496,21 @@ describe("buildThread", () => {
     });
 
     it("a 5,000-deep chain of tombstones above one visible leaf is kept whole", () => {
-      const tree = buildThread(chain(5000, (i) => i === 4999), { maxDepth: 5, order: "oldest" });
+      const tree = buildThread(
+        chain(5000, (i) => i === 4999),
+        { maxDepth: 5, order: "oldest" },
+      );
       expect(countNodes(tree)).toBe(5000);
       expect(tree[0]!.tombstone).toBe(true);
     });
 
     it("a 5,000-deep chain with nothing visible is dropped", () => {
-      expect(buildThread(chain(5000, () => false), { maxDepth: 5, order: "oldest" })).toEqual([]);
+      expect(
+        buildThread(
+          chain(5000, () => false),
+          { maxDepth: 5, order: "oldest" },
+        ),
+      ).toEqual([]);
     });
   });
 });

@@ -25,7 +25,7 @@ export const XSS_PAYLOADS: string[] = [
   "**<script>alert(1)</script>**",
   "text before <script>alert(1)</script> text after",
   "<template><script>alert(1)</script></template>",
-  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
   "<textarea><script>alert(1)</script></textarea>",
   "<xmp><script>alert(1)</script></xmp>",
   "<plaintext><script>alert(1)</script>",
@@ -102,7 +102,7 @@ export const XSS_PAYLOADS: string[] = [
   "<svg><foreignObject><iframe src=javascript:alert(1)></iframe></foreignObject></svg>",
   "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
   '<math href="javascript:alert(1)">X</math>',
-  "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
   '<iframe src="javascript:alert(1)"></iframe>',
   '<object data="javascript:alert(1)"></object>',
   '<embed src="javascript:alert(1)">',
@@ -144,7 +144,7 @@ export const XSS_PAYLOADS: string[] = [
   "`</code><script>alert(1)</script>`",
   "```html\n<script>alert(1)</script>\n```",
   "```\n</code></pre><script>alert(1)</script>\n```",
-  "```js\" onmouseover=\"alert(1)\n1\n```",
+  '```js" onmouseover="alert(1)\n1\n```',
   "```<script>alert(1)</script>\nx\n```",
 
   // ── entity tricks ─────────────────────────────────────────────────────────────────────────
