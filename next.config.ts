@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: "tsconfig.build.json" },
   generateEtags: false,
   images: { unoptimized: true },
+  // forbidden() answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   async rewrites() {
     // The home page is page 1 of the essay listing, a cached (ISR) route that is rendered on
     // first visit rather than at build time, so building never needs the database.

@@ -20,6 +20,7 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
@@ -40,6 +41,6 @@ export default defineConfig({
     timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT || 2526}` },
   },
 });

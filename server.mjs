@@ -100,6 +100,8 @@ function sendStored(res, entry, head) {
 }
 
 const server = http.createServer((req, res) => {
+  // The connection's address, for rate limits; never the client's own claim.
+  req.headers["x-hearth-client-ip"] = req.socket.remoteAddress ?? "unknown";
   const method = req.method ?? "GET";
   if (method !== "GET" && method !== "HEAD") {
     // Anything that is not a read may change what pages show: forget every stored page once

@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { alternatesFor } from "@/lib/seo/metadata";
-import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { getSettings } from "@/lib/settings/queries";
 import { siteUrl } from "@/lib/config/site";
@@ -43,10 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <SiteHeader title={settings.siteTitle} />
-        <main id="main" className="mx-auto w-full max-w-3xl px-5 pb-16 pt-8 sm:px-6">
-          {children}
-        </main>
+        {children}
         <SiteFooter title={settings.siteTitle} description={settings.siteDescription} />
       </body>
     </html>

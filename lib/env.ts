@@ -15,11 +15,25 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url({ error: "SITE_URL must be an absolute http(s) URL, e.g. https://blog.example.org" }).optional(),
   REVALIDATE_SECRET: z.string().min(16, { error: "REVALIDATE_SECRET must be at least 16 characters" }).optional(),
+  AUTH_SECRET: z.string().min(16, { error: "AUTH_SECRET must be at least 16 characters (npm start generates one)" }).optional(),
+  AUTH_GITHUB_ID: z.string().trim().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().trim().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\//.test(v), { error: "SMTP_URL must look like smtp://user:pass@host:587 or smtps://…" })
+    .optional(),
+  EMAIL_FROM: z.string().trim().min(3).default("Hearth <hearth@localhost>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
+
+/** Forgets the parsed environment (tests change process.env between cases). */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
 
 /** The validated environment; throws a message naming the bad variable. */
 export function env(): Env {
@@ -29,6 +43,11 @@ export function env(): Env {
     PORT: process.env.PORT || undefined,
     SITE_URL: process.env.SITE_URL || undefined,
     REVALIDATE_SECRET: process.env.REVALIDATE_SECRET || undefined,
+    AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+    AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID || undefined,
+    AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    EMAIL_FROM: process.env.EMAIL_FROM || undefined,
   });
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);

@@ -18,10 +18,18 @@ const env = {
   AUTH_SECRET: "e2e-auth-secret-not-for-production-0123456789",
   AUTH_TRUST_HOST: "true",
   REVALIDATE_SECRET: process.env.REVALIDATE_SECRET || "e2e-revalidate-secret",
+  // The suite's SMTP sink (e2e/global-setup.ts).
+  SMTP_URL: process.env.SMTP_URL || `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT || 2526}`,
+  EMAIL_FROM: "Hearth tests <hearth@e2e.example>",
+  UPLOADS_DIR: path.join(DATA_DIR, "e2e-uploads"),
 };
 Object.assign(process.env, env);
 
+rmSync(env.UPLOADS_DIR, { recursive: true, force: true });
 await run(bin("tsx"), ["scripts/migrate.ts"]);
+// Every test browses from its own made-up address (X-Forwarded-For), so rate limits keyed by
+// IP do not leak from one test into another: the test site trusts that header.
+await run(bin("tsx"), ["scripts/e2e-settings.ts"]);
 await buildIfNeeded();
 const server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
   stdio: "inherit",

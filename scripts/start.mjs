@@ -3,7 +3,8 @@
 // needed, prints the demo logins and serves Hearth on http://localhost:3000.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ROOT, bin, buildIfNeeded, localSecrets, run } from "./lib/runtime.mjs";
+import { DATA_DIR, ROOT, bin, buildIfNeeded, localSecrets, run } from "./lib/runtime.mjs";
+import { startMailSink } from "../server/mail-sink.mjs";
 
 const env = {
   NEXT_TELEMETRY_DISABLED: "1",
@@ -15,6 +16,28 @@ Object.assign(process.env, env);
 await run(bin("tsx"), ["scripts/migrate.ts"]);
 await run(bin("tsx"), ["prisma/seed.ts", "--if-empty", "--print-logins"]);
 await buildIfNeeded();
+
+// Without an SMTP server configured, e-mail (magic links) goes to a local mail catcher: the
+// links are printed here and each message is kept under .data/mail/.
+if (!process.env.SMTP_URL) {
+  const port = Number(process.env.MAIL_SINK_PORT || 2525);
+  try {
+    const sink = await startMailSink({
+      port,
+      dir: path.join(DATA_DIR, "mail"),
+      onMail: (mail) => {
+        const link = mail.text.match(/https?:\/\/\S+/)?.[0];
+        console.log(`\n📬 Mail to ${mail.to.join(", ")}: “${mail.subject}”${link ? `\n   ${link}` : ""}\n`);
+      },
+    });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
+    console.log(`E-mail goes to the local mail catcher on port ${sink.port} (set SMTP_URL to send real mail).`);
+  } catch (error) {
+    console.warn(
+      `No local mail catcher (${error instanceof Error ? error.message : error}); magic links are off. Set SMTP_URL to enable them.`,
+    );
+  }
+}
 
 const server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
   stdio: "inherit",

@@ -1,19 +1,62 @@
 import Link from "next/link";
+import { Avatar } from "@/components/ui/avatar";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 
-export function SiteHeader({ title }: { title: string }) {
+/** Who is signed in, as the header shows them. */
+export interface HeaderViewer {
+  name: string;
+  handle: string;
+  image: string | null;
+  role: "READER" | "AUTHOR" | "ADMIN";
+}
+
+const linkClass = "hover:text-amber-700 dark:hover:text-amber-400";
+
+/**
+ * The site header. Anonymous pages (cached, identical for everyone) get `viewer = null`; pages
+ * rendered for a signed-in reader get their name, their links and a sign-out button.
+ */
+export function SiteHeader({ title, viewer }: { title: string; viewer: HeaderViewer | null }) {
   return (
     <header className="border-b border-stone-200 dark:border-stone-800">
       <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-3 px-5 py-4 sm:px-6">
         <Link href="/" className="font-serif text-2xl font-semibold tracking-tight text-stone-900 dark:text-stone-50">
           {title}
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-5 text-sm text-stone-600 dark:text-stone-300">
-          <Link href="/" className="hover:text-amber-700 dark:hover:text-amber-400">
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm text-stone-600 dark:text-stone-300">
+          <Link href="/" className={linkClass}>
             Essays
           </Link>
-          <a href="/feed.xml" className="hover:text-amber-700 dark:hover:text-amber-400">
+          <a href="/feed.xml" className={linkClass}>
             Feed
           </a>
+          {viewer ? (
+            <>
+              {viewer.role === "ADMIN" ? (
+                <Link href="/admin/users" className={linkClass}>
+                  Users
+                </Link>
+              ) : null}
+              <Link
+                href="/account"
+                className={`flex items-center gap-2 ${linkClass}`}
+                aria-label={`Your account (${viewer.name})`}
+              >
+                <Avatar name={viewer.name} image={viewer.image} size={24} />
+                <span>{viewer.name}</span>
+              </Link>
+              <SignOutButton className={`${linkClass} cursor-pointer`} />
+            </>
+          ) : (
+            <>
+              <a href="/signin" className={linkClass}>
+                Sign in
+              </a>
+              <a href="/signup" className="rounded-full bg-amber-700 px-3 py-1 font-medium text-white hover:bg-amber-800">
+                Sign up
+              </a>
+            </>
+          )}
         </nav>
       </div>
     </header>

@@ -1,14 +1,8 @@
 import type { Metadata } from "next";
-import { alternatesFor } from "@/lib/seo/metadata";
-import { notFound } from "next/navigation";
-import { PostList } from "@/components/posts/post-card";
-import { Pagination } from "@/components/ui/pagination";
-import { listPublishedPosts } from "@/lib/posts/queries";
-import { parsePageParam } from "@/lib/posts/published";
-import { getSettings } from "@/lib/settings/queries";
+import { HomePage, homeMetadata } from "@/components/pages/home";
 
-// The home page ("/" is rewritten here) and its older pages: rendered on first visit, then
-// cached until a post changes (tag "posts").
+// The home page ("/" is rewritten here) and its older pages, for anonymous readers: rendered
+// on first visit, then cached until a post changes (tag "posts").
 export const revalidate = 3600;
 export async function generateStaticParams() {
   return [];
@@ -17,31 +11,9 @@ export async function generateStaticParams() {
 type Props = { params: Promise<{ page: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const page = parsePageParam((await params).page);
-  const settings = await getSettings();
-  if (page === null) return {};
-  return page === 1
-    ? { title: { absolute: settings.siteTitle }, alternates: alternatesFor("/") }
-    : { title: `Essays, page ${page}`, alternates: alternatesFor(`/page/${page}`) };
+  return homeMetadata((await params).page);
 }
 
-export default async function HomePage({ params }: Props) {
-  const page = parsePageParam((await params).page);
-  if (page === null) notFound();
-  const [result, settings] = await Promise.all([listPublishedPosts(page), getSettings()]);
-  if (page > result.pageCount) notFound();
-  return (
-    <>
-      {page === 1 ? (
-        <section className="mb-10">
-          <h1 className="font-serif text-4xl font-semibold tracking-tight">{settings.siteTitle}</h1>
-          <p className="mt-2 text-lg text-stone-600 dark:text-stone-400">{settings.siteDescription}</p>
-        </section>
-      ) : (
-        <h1 className="mb-8 font-serif text-3xl font-semibold tracking-tight">Essays, page {page}</h1>
-      )}
-      <PostList posts={result.items} empty="No essays have been published yet." />
-      <Pagination page={page} pageCount={result.pageCount} hrefFor={(p) => (p === 1 ? "/" : `/page/${p}`)} label="Essay pages" />
-    </>
-  );
+export default async function Page({ params }: Props) {
+  return <HomePage rawPage={(await params).page} />;
 }

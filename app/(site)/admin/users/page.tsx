@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RoleForm } from "@/components/account/role-form";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePermission } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { listUsers } from "@/lib/users/queries";
+
+export const metadata: Metadata = { title: "Users", robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function AdminUsersPage({ searchParams }: Props) {
+  await requirePermission("/admin/users", "user:list");
+  const params = await searchParams;
+  const q = one(params.q);
+  const page = Number.parseInt(one(params.page), 10) || 1;
+  const result = await listUsers(q, page);
+  const hrefFor = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  return (
+    <section>
+      <h1 className="font-serif text-3xl font-semibold tracking-tight">Users</h1>
+      <form method="get" className="mt-6 flex gap-2" role="search">
+        <label htmlFor="user-search" className="sr-only">
+          Search users
+        </label>
+        <input
+          id="user-search"
+          name="q"
+          defaultValue={q}
+          placeholder="Name, e-mail or handle"
+          className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-800"
+        />
+        <button
+          type="submit"
+          className="rounded-full border border-stone-300 px-4 py-2 text-sm font-medium dark:border-stone-600"
+        >
+          Search
+        </button>
+      </form>
+      <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
+        {result.total === 1 ? "1 account" : `${result.total} accounts`}
+      </p>
+      <ul className="mt-4 divide-y divide-stone-200 dark:divide-stone-800" aria-label="Accounts">
+        {result.users.map((u) => (
+          <li key={u.id} className="flex flex-col gap-2 py-4 sm:flex-row sm:items-center sm:justify-between" aria-label={u.name}>
+            <div>
+              <Link href={`/authors/${u.handle}`} className="font-medium hover:text-amber-700">
+                {u.name}
+              </Link>
+              <p className="text-sm text-stone-500">
+                {u.email} · joined {formatDate(u.createdAt)} · {u.posts} essays · {u.comments} comments
+              </p>
+            </div>
+            <RoleForm userId={u.id} name={u.name} role={u.role} />
+          </li>
+        ))}
+      </ul>
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={hrefFor}
+        label="User pages"
+        previousLabel="← Previous"
+        nextLabel="Next →"
+      />
+    </section>
+  );
+}

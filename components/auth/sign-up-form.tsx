@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { signUpAction } from "@/lib/auth/actions";
+import { initialFormState } from "@/lib/forms/state";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { useHardRedirect } from "@/components/ui/use-hard-redirect";
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState(signUpAction, initialFormState);
+  useHardRedirect(state.redirectTo);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage message={state.message} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field
+        name="name"
+        label="Name"
+        autoComplete="name"
+        required
+        maxLength={100}
+        defaultValue={state.values?.name}
+        error={state.errors?.name}
+        hint="Shown with your comments."
+      />
+      <Field
+        name="email"
+        label="E-mail"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={state.errors?.email}
+        hint="Never shown publicly."
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.errors?.password}
+        hint="At least 10 characters. A few unrelated words make a strong, memorable password."
+      />
+      <div>
+        <SubmitButton pending={pending}>Create account</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+import type { ReactNode } from "react";
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-amber-600 focus:outline-none focus:ring-2 focus:ring-amber-600/30 aria-[invalid=true]:border-red-600 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100";
+
+/** A labelled input with its error message right below it (linked for screen readers). */
+export function Field({
+  name,
+  label,
+  type = "text",
+  error,
+  defaultValue,
+  hint,
+  autoComplete,
+  required,
+  maxLength,
+  minLength,
+  disabled,
+}: {
+  name: string;
+  label: string;
+  type?: string;
+  error?: string;
+  defaultValue?: string;
+  hint?: ReactNode;
+  autoComplete?: string;
+  required?: boolean;
+  maxLength?: number;
+  minLength?: number;
+  disabled?: boolean;
+}) {
+  const id = `field-${name}`;
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        required={required}
+        maxLength={maxLength}
+        minLength={minLength}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextArea({
+  name,
+  label,
+  error,
+  defaultValue,
+  rows = 4,
+  maxLength,
+  hint,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+  maxLength?: number;
+  hint?: ReactNode;
+}) {
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={inputClass}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The form-level outcome: an error (role=alert) or a confirmation (role=status). */
+export function FormMessage({ message, ok }: { message?: string; ok?: boolean }) {
+  if (!message) return null;
+  return ok ? (
+    <p
+      role="status"
+      className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+    >
+      {message}
+    </p>
+  ) : (
+    <p
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
+      {message}
+    </p>
+  );
+}
+
+export function SubmitButton({
+  children,
+  pending,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  pending?: boolean;
+  variant?: "primary" | "secondary";
+}) {
+  const base =
+    "inline-flex items-center justify-center rounded-full px-5 py-2.5 text-sm font-semibold transition disabled:opacity-60";
+  const look =
+    variant === "primary"
+      ? "bg-amber-700 text-white hover:bg-amber-800"
+      : "border border-stone-300 bg-white text-stone-800 hover:border-amber-600 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100";
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending} className={`${base} ${look}`}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,108 @@
+"use server";
+
+import { db } from "../db/client";
+import { expireTags } from "../cache/revalidate";
+import { tags } from "../cache/tags";
+import { can } from "../auth/permissions";
+import { getCurrentUser } from "../auth/session";
+import { formValues, type FormState } from "../forms/state";
+import { RateLimiter, retryMessage } from "../rate-limit/store";
+import { deleteUpload, saveImageUpload } from "../uploads/store";
+import { hashPassword, verifyPassword } from "./password";
+import { fieldErrors, PasswordChangeSchema, ProfileSchema, RoleSchema } from "./schema";
+import { z } from "zod";
+
+const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
+const forbidden: FormState = { status: 403, message: "You don’t have permission to do that." };
+
+/** Avatars are small: at most 2 MB. */
+const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Change the signed-in user's display name and bio. */
+export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const values = formValues(formData);
+  const parsed = ProfileSchema.safeParse({ name: formData.get("name"), bio: formData.get("bio") ?? "" });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!can(user, "profile:update", { authorId: user.id })) return { ...forbidden, values };
+  await db.user.update({ where: { id: user.id }, data: { name: parsed.data.name, bio: parsed.data.bio } });
+  expireTags(tags.users, tags.posts);
+  return { ok: true, message: "Profile saved.", values };
+}
+
+/** Upload a new avatar (PNG, JPEG, GIF or WebP, at most 2 MB), or remove it. */
+export async function updateAvatarAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  if (!can(user, "profile:update", { authorId: user.id })) return forbidden;
+  if (formData.get("remove") === "1") {
+    await db.user.update({ where: { id: user.id }, data: { image: null } });
+    await deleteUpload(user.image);
+    expireTags(tags.users, tags.posts);
+    return { ok: true, message: "Avatar removed." };
+  }
+  const file = formData.get("avatar");
+  const saved = await saveImageUpload("avatars", file instanceof File ? file : null, AVATAR_MAX_BYTES);
+  if (!saved.ok) return { errors: { avatar: saved.error } };
+  await db.user.update({ where: { id: user.id }, data: { image: saved.url } });
+  await deleteUpload(user.image);
+  expireTags(tags.users, tags.posts);
+  return { ok: true, message: "Avatar updated." };
+}
+
+const PASSWORD_CHECK_RULE = { limit: 10, windowMs: 15 * 60_000 };
+
+/** Set or change the password (the current one is required when there is one). */
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const parsed = PasswordChangeSchema.safeParse({
+    currentPassword: formData.get("currentPassword") ?? "",
+    newPassword: formData.get("newPassword"),
+    confirmPassword: formData.get("confirmPassword"),
+  });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  if (user.hasPassword) {
+    const limiter = new RateLimiter(db);
+    const key = `password-check:${user.id}`;
+    const state = await limiter.check(key, PASSWORD_CHECK_RULE);
+    if (!state.allowed) return { status: 429, message: `Too many wrong passwords. ${retryMessage(state.retryAfterSeconds)}` };
+    const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+    if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, parsed.data.currentPassword))) {
+      await limiter.record(key, PASSWORD_CHECK_RULE);
+      return { errors: { currentPassword: "That is not your current password." } };
+    }
+  }
+  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.newPassword) } });
+  return { ok: true, message: user.hasPassword ? "Password changed." : "Password set. You can now sign in with it." };
+}
+
+const RoleChangeSchema = z.object({ userId: z.string().min(1).max(64), role: RoleSchema });
+
+/** Admins change another account's role. The last admin cannot be demoted. */
+export async function updateRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const values = formValues(formData);
+  const parsed = RoleChangeSchema.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!can(user, "user:update-role")) return { ...forbidden, values };
+  const target = await db.user.findUnique({ where: { id: parsed.data.userId }, select: { id: true, name: true, role: true } });
+  if (!target) return { status: 404, message: "That account no longer exists.", values };
+  if (target.role === parsed.data.role)
+    return { ok: true, message: `${target.name} is already ${parsed.data.role.toLowerCase()}.`, values };
+  const result = await db.$transaction(async (tx) => {
+    if (target.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) return "last-admin" as const;
+    await tx.user.update({ where: { id: target.id }, data: { role: parsed.data.role } });
+    return "ok" as const;
+  });
+  if (result === "last-admin")
+    return { status: 409, message: "The site needs at least one admin. Promote someone else first.", values };
+  expireTags(tags.users);
+  return {
+    ok: true,
+    message: `${target.name} is now ${parsed.data.role === "ADMIN" ? "an admin" : parsed.data.role === "AUTHOR" ? "an author" : "a reader"}.`,
+    values,
+  };
+}
