@@ -1,12 +1,15 @@
 import { PageShell } from "@/components/layout/page-shell";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings/queries";
+import { resolveAvatar } from "@/lib/users/gravatar";
 
 // Pages rendered per request for whoever is looking: sign-in, account, admin, and the reading
 // pages as signed-in readers see them (/v/…, reached through proxy.ts).
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const [settings, user] = await Promise.all([getSettings(), getCurrentUser()]);
-  const viewer = user ? { name: user.name, handle: user.handle, image: user.image, role: user.role } : null;
+  const viewer = user
+    ? { name: user.name, handle: user.handle, image: resolveAvatar(user.image, user.email, settings.gravatarEnabled), role: user.role }
+    : null;
   return (
     <PageShell title={settings.siteTitle} viewer={viewer}>
       {children}

@@ -2,6 +2,8 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "../db/client";
 import { tags } from "../cache/tags";
+import { readSettings } from "../settings/queries";
+import { resolveAvatar } from "../users/gravatar";
 import { buildThread, pageOfRoots, type CommentOrder, type TreeInput } from "./tree";
 import { toNodeViews, type CommentView, type ThreadPage } from "./views";
 
@@ -27,9 +29,10 @@ export async function readThreadPage(
 ): Promise<ThreadPage> {
   // Threads with at least one approved comment are listed (a deleted top-level comment with
   // approved replies stays as a tombstone).
-  const [total, threads] = await Promise.all([
+  const [total, threads, settings] = await Promise.all([
     db.comment.count({ where: { postId, status: "APPROVED" } }),
     db.comment.groupBy({ by: ["rootId"], where: { postId, status: "APPROVED" } }),
+    readSettings(),
   ]);
   const rootIds = threads.map((t) => t.rootId).filter((id): id is number => id !== null);
   const roots = rootIds.length
@@ -50,9 +53,10 @@ export async function readThreadPage(
       likeCount: true,
       bodyHtml: true,
       guestName: true,
+      guestEmail: true,
       guestUrl: true,
       authorId: true,
-      author: { select: { name: true, handle: true, image: true } },
+      author: { select: { name: true, handle: true, image: true, email: true } },
     },
   });
   const likedIds = rows.filter((r) => r.status === "APPROVED" && r.likeCount > 0).map((r) => r.id);
@@ -81,7 +85,8 @@ export async function readThreadPage(
       visible,
       authorName: visible ? (r.author?.name ?? r.guestName ?? "Anonymous") : DELETED_NAME,
       authorHandle: r.author?.handle ?? null,
-      authorImage: r.author?.image ?? null,
+      // Only the resolved picture leaves this function, never an e-mail address.
+      authorImage: resolveAvatar(r.author?.image, r.author?.email ?? r.guestEmail, settings.gravatarEnabled),
       authorId: r.authorId,
       guestUrl: r.author ? null : r.guestUrl,
       bodyHtml: r.bodyHtml,
@@ -114,6 +119,6 @@ export function getThreadPage(
   options: { page: number; perPage: number; order: CommentOrder; maxDepth: number },
 ): Promise<ThreadPage> {
   return unstable_cache(() => readThreadPage(postId, postAuthorId, options), ["thread", postId, JSON.stringify(options)], {
-    tags: [tags.post(postId), tags.users],
+    tags: [tags.post(postId), tags.users, tags.settings],
   })();
 }

@@ -3,6 +3,8 @@ import { unstable_cache } from "next/cache";
 import { db } from "../db/client";
 import { tags } from "../cache/tags";
 import type { TocEntry } from "../markdown/essay";
+import { readSettings } from "../settings/queries";
+import { resolveAvatar } from "../users/gravatar";
 import { pageCountFor, POSTS_PER_PAGE, publishedWhere } from "./published";
 import type { AuthorView, Paged, PostDetail, PostSummary, TagView } from "./views";
 
@@ -88,16 +90,19 @@ export interface AuthorProfile extends AuthorView {
 
 /** An author's public profile and published essays; null for an unknown handle. */
 export async function readAuthorPage(handle: string, page: number) {
-  const user = await db.user.findUnique({
-    where: { handle },
-    select: { id: true, name: true, handle: true, image: true, bio: true, role: true, createdAt: true },
-  });
+  const [user, settings] = await Promise.all([
+    db.user.findUnique({
+      where: { handle },
+      select: { id: true, name: true, email: true, handle: true, image: true, bio: true, role: true, createdAt: true },
+    }),
+    readSettings(),
+  ]);
   if (!user) return null;
   const posts = await pagedPosts({ authorId: user.id }, page, ARCHIVE_PER_PAGE);
   const profile: AuthorProfile = {
     name: user.name,
     handle: user.handle,
-    image: user.image,
+    image: resolveAvatar(user.image, user.email, settings.gravatarEnabled),
     bio: user.bio,
     role: user.role,
     joinedAt: user.createdAt.toISOString(),
@@ -105,7 +110,7 @@ export async function readAuthorPage(handle: string, page: number) {
   return { author: profile, posts };
 }
 
-export const getAuthorPage = unstable_cache(readAuthorPage, ["getAuthorPage"], { tags: [tags.posts, tags.users] });
+export const getAuthorPage = unstable_cache(readAuthorPage, ["getAuthorPage"], { tags: [tags.posts, tags.users, tags.settings] });
 
 /** A published essay by slug, with its neighbours in time; null when not public. */
 export async function readPublishedPost(slug: string): Promise<PostDetail | null> {
