@@ -1,7 +1,4 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
-import Nodemailer from "next-auth/providers/nodemailer";
-import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { db } from "../db/client";
@@ -16,10 +13,7 @@ import { SignInSchema } from "../users/schema";
 import { isBanned } from "./permissions";
 import { safeCallbackPath } from "./callback-url";
 import { checkCredentials } from "./credentials";
-import { providerFlags } from "./providers";
-
-/** Magic links are valid for this long. */
-export const MAGIC_LINK_MINUTES = 15;
+import { authProviders, MAGIC_LINK_MINUTES } from "./providers";
 
 function toAdapterUser(u: {
   id: string;
@@ -51,47 +45,31 @@ function hearthAdapter(): Adapter {
 
 function buildConfig(): NextAuthConfig {
   const e = env();
-  const flags = providerFlags(e);
-  const providers: NextAuthConfig["providers"] = [
-    Credentials({
-      id: "credentials",
-      name: "E-mail and password",
-      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw, request) {
-        const parsed = SignInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const settings = await readSettings();
-        const ip = clientIp(request.headers, settings.trustProxy);
-        const result = await checkCredentials(db, parsed.data.email, parsed.data.password, ip);
-        return result.ok ? result.user : null;
-      },
-    }),
-  ];
-  if (flags.magicLink) {
-    providers.push(
-      Nodemailer({
-        server: e.SMTP_URL,
-        from: e.EMAIL_FROM,
-        maxAge: MAGIC_LINK_MINUTES * 60,
-        async sendVerificationRequest({ identifier, url }) {
-          // Links always point at the site's public origin, never at a Host header a client chose.
-          const link = new URL(url);
-          const origin = new URL(siteUrl());
-          link.protocol = origin.protocol;
-          link.host = origin.host;
-          const settings = await readSettings();
-          const mail = magicLinkMail({
-            url: link.toString(),
-            siteTitle: settings.siteTitle,
-            host: origin.host,
-            minutes: MAGIC_LINK_MINUTES,
-          });
-          await sendMail({ to: identifier, ...mail });
-        },
-      }),
-    );
-  }
-  if (flags.github) providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  const providers = authProviders(e, {
+    async authorize(raw, request) {
+      const parsed = SignInSchema.safeParse(raw);
+      if (!parsed.success) return null;
+      const settings = await readSettings();
+      const ip = clientIp(request.headers, settings.trustProxy);
+      const result = await checkCredentials(db, parsed.data.email, parsed.data.password, ip);
+      return result.ok ? result.user : null;
+    },
+    async sendVerificationRequest({ identifier, url }) {
+      // Links always point at the site's public origin, never at a Host header a client chose.
+      const link = new URL(url);
+      const origin = new URL(siteUrl());
+      link.protocol = origin.protocol;
+      link.host = origin.host;
+      const settings = await readSettings();
+      const mail = magicLinkMail({
+        url: link.toString(),
+        siteTitle: settings.siteTitle,
+        host: origin.host,
+        minutes: MAGIC_LINK_MINUTES,
+      });
+      await sendMail({ to: identifier, ...mail });
+    },
+  });
 
   return {
     adapter: hearthAdapter(),

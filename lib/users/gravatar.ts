@@ -11,7 +11,11 @@ export function gravatarUrl(email: string, size = 160): string {
  * Gravatar's; else null (the Avatar component draws initials locally). Without the setting no
  * request for an avatar ever leaves for another server.
  */
-export function resolveAvatar(image: string | null | undefined, email: string | null | undefined, gravatarEnabled: boolean): string | null {
+export function resolveAvatar(
+  image: string | null | undefined,
+  email: string | null | undefined,
+  gravatarEnabled: boolean,
+): string | null {
   if (image) return image;
   if (gravatarEnabled && email) return gravatarUrl(email);
   return null;
