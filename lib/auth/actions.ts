@@ -12,7 +12,7 @@ import { createAccount, EmailTakenError } from "../users/create";
 import { hashPassword } from "../users/password";
 import { fieldErrors, MagicLinkSchema, SignInSchema, SignUpSchema } from "../users/schema";
 import { formValues, type FormState } from "../forms/state";
-import { navigateAfterAuthChange } from "../forms/navigate";
+import { navigateFresh } from "../forms/navigate";
 import { safeCallbackPath } from "./callback-url";
 import { signIn, signOut } from "./config";
 import { signinBlocked } from "./credentials";
@@ -46,7 +46,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     // The same words for an unknown e-mail and a wrong password.
     return { status: 401, message: "Wrong e-mail or password.", values };
   }
-  return navigateAfterAuthChange(callbackUrl);
+  return navigateFresh(callbackUrl);
 }
 
 const SIGNUP_RULE = { limit: 10, windowMs: 60 * 60_000 };
@@ -90,7 +90,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     if (!(error instanceof AuthError)) throw error;
     return { message: "Your account was created. Please sign in.", values };
   }
-  return navigateAfterAuthChange(callbackUrl);
+  return navigateFresh(callbackUrl);
 }
 
 const MAGIC_LINK_EMAIL_RULE = { limit: 5, windowMs: 15 * 60_000 };
@@ -125,7 +125,7 @@ export async function magicLinkAction(_prev: FormState, formData: FormData): Pro
 /** Sign out and go home. */
 export async function signOutAction(): Promise<FormState> {
   await signOut({ redirect: false });
-  return navigateAfterAuthChange("/");
+  return navigateFresh("/");
 }
 
 /** Start GitHub OAuth (only offered when AUTH_GITHUB_ID and AUTH_GITHUB_SECRET are set). */

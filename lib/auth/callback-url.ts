@@ -13,6 +13,8 @@ export function safeCallbackPath(raw: unknown, fallback = "/"): string {
     const url = new URL(value, "http://hearth.invalid");
     if (url.origin !== "http://hearth.invalid") return fallback;
     const path = `${url.pathname}${url.search}${url.hash}`;
+    // Dot segments can collapse into "//host" ("/.//evil.example"): check the result too.
+    if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
     // Never bounce back into the auth pages themselves.
     if (/^\/(signin|signup|signout)(\/|$|\?)/.test(url.pathname + "/")) return fallback;
     return path;

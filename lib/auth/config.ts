@@ -13,6 +13,7 @@ import { SignInSchema } from "../users/schema";
 import { isBanned } from "./permissions";
 import { safeCallbackPath } from "./callback-url";
 import { checkCredentials } from "./credentials";
+import { applyLikeIntent } from "../comments/like-intent";
 import { authProviders, MAGIC_LINK_MINUTES } from "./providers";
 
 function toAdapterUser(u: {
@@ -78,6 +79,12 @@ function buildConfig(): NextAuthConfig {
     trustHost: true,
     providers,
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    events: {
+      // A Like pressed while signed out is applied as soon as the reader has signed in.
+      async signIn({ user }) {
+        if (user.id) await applyLikeIntent(user.id);
+      },
+    },
     callbacks: {
       async signIn({ user }) {
         if (!user.id) return true;

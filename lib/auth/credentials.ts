@@ -40,20 +40,24 @@ const getDummyHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString(
  */
 export async function checkCredentials(db: Db, email: string, password: string, ip: string): Promise<CredentialsResult> {
   const normalized = email.trim().toLowerCase();
-  const limit = await signinBlocked(db, normalized, ip);
-  if (limit.blocked) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const limiter = new RateLimiter(db);
+  const keys = signinKeys(normalized, ip);
+  // Each attempt takes a slot first (atomically), so a burst of simultaneous guesses cannot
+  // all pass the check; a successful sign-in gives its slots back.
+  const account = await limiter.hit(keys.account, SIGNIN_FAILURE_RULE);
+  if (!account.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: account.retryAfterSeconds };
+  const address = await limiter.hit(keys.ip, SIGNIN_FAILURE_RULE);
+  if (!address.allowed) {
+    await limiter.undo(keys.account, SIGNIN_FAILURE_RULE);
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: address.retryAfterSeconds };
+  }
 
   const user = await db.user.findUnique({
     where: { email: normalized },
     select: { id: true, name: true, email: true, image: true, passwordHash: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-  const limiter = new RateLimiter(db);
-  const keys = signinKeys(normalized, ip);
-  if (!user || !user.passwordHash || !valid) {
-    await Promise.all([limiter.record(keys.account, SIGNIN_FAILURE_RULE), limiter.record(keys.ip, SIGNIN_FAILURE_RULE)]);
-    return { ok: false, reason: "invalid" };
-  }
-  await limiter.reset(keys.account);
+  if (!user || !user.passwordHash || !valid) return { ok: false, reason: "invalid" };
+  await Promise.all([limiter.reset(keys.account), limiter.undo(keys.ip, SIGNIN_FAILURE_RULE)]);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
 }

@@ -98,9 +98,11 @@ export function isBanned(actor: Pick<Actor, "bannedUntil">, now: Date = new Date
  */
 export function owns(actor: Actor, action: Action, resource: Resource | undefined): boolean {
   if (!resource) return true;
+  const onOwnPost = actor.role !== "READER" && !!resource.postAuthorId && resource.postAuthorId === actor.id;
+  // Moderating is about the conversation under one's own essays, not one's own comments.
+  if (action === "comment:moderate") return onOwnPost;
   if (resource.authorId && resource.authorId === actor.id) return true;
-  const moderating = action === "comment:moderate" || action === "comment:update" || action === "comment:delete";
-  return moderating && actor.role !== "READER" && !!resource.postAuthorId && resource.postAuthorId === actor.id;
+  return (action === "comment:update" || action === "comment:delete") && onOwnPost;
 }
 
 /**
@@ -110,9 +112,10 @@ export function owns(actor: Actor, action: Action, resource: Resource | undefine
  */
 export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
   if (!actor) return false;
+  if (!Object.hasOwn(ROLE_PERMISSIONS, actor.role)) return false;
   const perms = ROLE_PERMISSIONS[actor.role];
-  if (!perms) return false;
-  if (isBanned(actor) && action !== "profile:update") return false;
+  // A banned person keeps only the right to edit their own profile.
+  if (isBanned(actor)) return action === "profile:update" && perms.has("profile:update:own") && owns(actor, action, resource);
   if (perms.has(`${action}:any`)) return true;
   return perms.has(`${action}:own`) && owns(actor, action, resource);
 }

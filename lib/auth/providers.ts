@@ -7,6 +7,7 @@ import GitHub from "next-auth/providers/github";
 export const MAGIC_LINK_MINUTES = 15;
 
 export interface ProviderEnv {
+  [name: string]: unknown;
   SMTP_URL?: string;
   EMAIL_FROM?: string;
   AUTH_GITHUB_ID?: string;

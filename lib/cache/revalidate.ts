@@ -1,10 +1,11 @@
 import "server-only";
-import { updateTag } from "next/cache";
+import { revalidateTag } from "next/cache";
 
 /**
- * Expires cache tags from a server action so the next request (including the redirect that
- * follows the action) sees the change. Call after the write has committed.
+ * Expires cache tags after a write, so the very next request renders fresh content (no stale
+ * copy is served meanwhile). Works in server actions and route handlers alike (Auth.js events
+ * run in either).
  */
 export function expireTags(...tagList: string[]): void {
-  for (const tag of new Set(tagList)) updateTag(tag);
+  for (const tag of new Set(tagList)) revalidateTag(tag, { expire: 0 });
 }

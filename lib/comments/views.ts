@@ -6,6 +6,8 @@ export interface CommentView {
   parentId: number | null;
   depth: number;
   authorName: string;
+  /** The writer's account id (null for guests and tombstones), for the viewer's own controls. */
+  authorId: string | null;
   authorHandle: string | null;
   authorImage: string | null;
   /** A guest's website, shown as a nofollow/ugc link. */
@@ -18,6 +20,10 @@ export interface CommentView {
   likeCount: number;
   /** Names of the people who liked it, oldest like first. */
   likedBy: string[];
+  /** The viewer's own comment awaiting moderation (never true on the shared, cached page). */
+  pending: boolean;
+  /** Whether the viewer likes it (never true on the shared, cached page). */
+  likedByMe: boolean;
 }
 
 export interface CommentNodeView {
@@ -42,7 +48,7 @@ export function toNodeViews<T extends TreeInput>(
   view: (c: T) => CommentView,
 ): CommentNodeView[] {
   return nodes.map((n) => ({
-    comment: n.tombstone ? { ...view(n.comment), bodyHtml: "", likeCount: 0, likedBy: [] } : view(n.comment),
+    comment: n.tombstone ? { ...view(n.comment), bodyHtml: "", likeCount: 0, likedBy: [], likedByMe: false } : view(n.comment),
     tombstone: n.tombstone,
     replyingTo: n.replyingTo,
     displayDepth: n.displayDepth,

@@ -11,7 +11,7 @@ import type { FormState } from "./state";
  * - with JavaScript (the request carries `Next-Action`) the form receives `redirectTo` and the
  *   client does a full page load (components/ui/use-hard-redirect.ts).
  */
-export async function navigateAfterAuthChange(url: string): Promise<FormState> {
+export async function navigateFresh(url: string): Promise<FormState> {
   if ((await headers()).has("next-action")) return { ok: true, redirectTo: url };
   redirect(url);
 }

@@ -63,11 +63,43 @@ export class RateLimiter {
     }
   }
 
-  /** Checks and, when allowed, counts in one go (for events that are limited as they happen). */
+  /**
+   * Counts one event and tells whether it was allowed, atomically: the increment happens first
+   * and each caller sees its own position, so concurrent callers cannot all slip under the
+   * limit. A refused event is taken back, so retrying too early does not extend the wait.
+   */
   async hit(key: string, rule: LimitRule, now: number = Date.now()): Promise<LimitState> {
-    const state = await this.check(key, rule, now);
-    if (state.allowed) await this.record(key, rule, now);
-    return state;
+    const start = windowStart(now, rule.windowMs);
+    const where = { key_windowStart: { key, windowStart: new Date(start) } };
+    let current: number;
+    try {
+      current = (
+        await this.db.rateLimit.upsert({
+          where,
+          create: { key, windowStart: new Date(start), count: 1 },
+          update: { count: { increment: 1 } },
+        })
+      ).count;
+    } catch {
+      current = (await this.db.rateLimit.update({ where, data: { count: { increment: 1 } } })).count;
+    }
+    const previousRow = await this.db.rateLimit.findUnique({
+      where: { key_windowStart: { key, windowStart: new Date(start - rule.windowMs) } },
+      select: { count: true },
+    });
+    const before = { current: current - 1, previous: previousRow?.count ?? 0 };
+    const count = slidingCount(before, now, rule.windowMs);
+    if (count < rule.limit) return { allowed: true, count: count + 1, retryAfterSeconds: 0 };
+    await this.db.rateLimit.update({ where, data: { count: { decrement: 1 } } });
+    return { allowed: false, count, retryAfterSeconds: retryAfterSeconds(before, now, rule.windowMs, rule.limit) };
+  }
+
+  /** Takes back one event counted in the current window (never below zero). */
+  async undo(key: string, rule: Pick<LimitRule, "windowMs">, now: number = Date.now()): Promise<void> {
+    await this.db.rateLimit.updateMany({
+      where: { key, windowStart: new Date(windowStart(now, rule.windowMs)), count: { gt: 0 } },
+      data: { count: { decrement: 1 } },
+    });
   }
 
   /** Forgets the events under `key` (e.g. failed sign-ins after a successful one). */

@@ -18,13 +18,20 @@ export function slidingCount(counts: WindowCounts, now: number, windowMs: number
   return counts.current + counts.previous * (1 - elapsed);
 }
 
-/** Seconds until the estimate drops below `limit` again, assuming no new events (at least 1). */
+/**
+ * Whole seconds to wait, assuming no new events, until the estimate is below `limit` again:
+ * the first whole second strictly after the moment it reaches the limit (at least 1).
+ */
 export function retryAfterSeconds(counts: WindowCounts, now: number, windowMs: number, limit: number): number {
   const start = windowStart(now, windowMs);
-  if (counts.current >= limit) return Math.max(1, Math.ceil((start + windowMs - now) / 1000));
-  if (counts.previous === 0) return 1;
-  // current + previous * (1 - t) < limit  ⇔  t > 1 - (limit - current) / previous
-  const t = 1 - (limit - counts.current) / counts.previous;
-  const at = start + Math.max(0, t) * windowMs;
-  return Math.max(1, Math.ceil((at - now) / 1000));
+  let at: number;
+  if (counts.current < limit) {
+    // Still in this window: current + previous·(1 − f) drops to the limit at f = 1 − (limit − current)/previous.
+    at = counts.previous > 0 ? start + (1 - (limit - counts.current) / counts.previous) * windowMs : now;
+  } else {
+    // Next window: this window's events carry over with weight (1 − g); they reach the limit at g = 1 − limit/current.
+    at = start + windowMs + (1 - limit / counts.current) * windowMs;
+  }
+  const wait = at - now;
+  return Math.max(1, Math.floor(wait / 1000) + 1);
 }

@@ -24,7 +24,7 @@ export async function uniqueHandle(db: Db, base: string): Promise<string> {
 /** A display name from an e-mail address when nobody gave one ("sam.whitlow@…" → "Sam Whitlow"). */
 export function nameFromEmail(email: string): string {
   const local = (email.split("@")[0] ?? "reader").replace(/[._+-]+/g, " ").trim();
-  return local.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) || "Reader";
+  return local.replace(/(^|\s)(\p{L})/gu, (_m, space: string, c: string) => space + c.toUpperCase()) || "Reader";
 }
 
 /** An account with this e-mail address exists already. */

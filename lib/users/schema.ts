@@ -10,7 +10,7 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
   if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower) || /^(.)\1+$/.test(password)) {
+  if (COMMON_PASSWORDS.has(lower) || /^(.)\1+$/u.test(password)) {
     return "This password is too common. Choose something harder to guess.";
   }
   const local = context.email?.split("@")[0]?.toLowerCase();

@@ -1,0 +1,261 @@
+"use server";
+
+import { createHash } from "node:crypto";
+import { headers } from "next/headers";
+import { db } from "../db/client";
+import { expireTags } from "../cache/revalidate";
+import { tags } from "../cache/tags";
+import { can, isBanned } from "../auth/permissions";
+import { getCurrentUser } from "../auth/session";
+import { navigateFresh } from "../forms/navigate";
+import { formValues, type FormState } from "../forms/state";
+import { clientIp } from "../http/client-ip";
+import { countLinks, renderComment } from "../markdown/comment";
+import { publishedWhere } from "../posts/published";
+import { RateLimiter, retryMessage } from "../rate-limit/store";
+import { readSettings } from "../settings/queries";
+import { fieldErrors } from "../users/schema";
+import { commentsClosed, initialStatus, MIN_FILL_MS, withinEditWindow } from "./policy";
+import { commentPermalink } from "./queries";
+import { CommentIdSchema, CommentBodySchema, EditCommentSchema, GuestSchema, NewCommentSchema } from "./schema";
+import { formAge } from "./tokens";
+import { addPendingId, commentSecret, rememberCommenter, setLikeIntent } from "./viewer";
+import { CommentRejected, insertComment, setLike } from "./write";
+
+export interface CommentFormState extends FormState {
+  /** Rendered preview of the comment (the "Preview" button). */
+  preview?: string;
+}
+
+const ipHashOf = (ip: string) => createHash("sha256").update(`${commentSecret()}:${ip}`).digest("hex").slice(0, 32);
+
+async function requestContext() {
+  const [h, settings] = await Promise.all([headers(), readSettings()]);
+  const ip = clientIp(h, settings.trustProxy);
+  return { settings, ipHash: ipHashOf(ip), userAgent: h.get("user-agent") ?? "" };
+}
+
+/** Post a comment or a reply (or preview it). Works as a plain form post without JavaScript. */
+export async function postCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const values = formValues(formData, ["ft", "homepage"]);
+  const user = await getCurrentUser();
+  const parsed = NewCommentSchema.safeParse({
+    postId: formData.get("postId"),
+    parentId: formData.get("parentId") ?? "",
+    body: formData.get("body"),
+  });
+  const guest = user
+    ? null
+    : GuestSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), url: formData.get("url") ?? "" });
+  const errors = {
+    ...(parsed.success ? {} : fieldErrors(parsed.error)),
+    ...(guest && !guest.success ? fieldErrors(guest.error) : {}),
+  };
+
+  if (formData.get("intent") === "preview") {
+    const body = CommentBodySchema.safeParse(formData.get("body"));
+    if (!body.success) return { errors: { body: body.error.issues[0]?.message ?? "Write a comment first." }, values };
+    return { values, preview: await renderComment(body.data) };
+  }
+  if (!parsed.success || (guest && !guest.success)) return { errors, values };
+  if (user && isBanned(user)) return { status: 403, message: "Your account cannot comment right now.", values };
+  if (user && !can(user, "comment:create")) return { status: 403, message: "You don’t have permission to comment.", values };
+
+  const { settings, ipHash, userAgent } = await requestContext();
+  const post = await db.post.findFirst({
+    where: { id: parsed.data.postId, ...publishedWhere() },
+    select: { id: true, slug: true, authorId: true, commentsOpen: true, publishedAt: true },
+  });
+  if (!post) return { status: 404, message: "This essay is not open for comments.", values };
+  if (commentsClosed(post, settings)) return { status: 403, message: "Comments are closed.", values };
+
+  // Flood control, per address and per person, in the database so it holds across instances.
+  const limiter = new RateLimiter(db);
+  const who = user ? `user:${user.id}` : `email:${guest?.success ? guest.data.email : ""}`;
+  const rules = [
+    { key: `comment:min:ip:${ipHash}`, rule: { limit: settings.floodPerMinute, windowMs: 60_000 } },
+    { key: `comment:hour:ip:${ipHash}`, rule: { limit: settings.floodPerHour, windowMs: 3_600_000 } },
+    { key: `comment:min:${who}`, rule: { limit: settings.floodPerMinute, windowMs: 60_000 } },
+    { key: `comment:hour:${who}`, rule: { limit: settings.floodPerHour, windowMs: 3_600_000 } },
+  ];
+  const taken: typeof rules = [];
+  for (const r of rules) {
+    const state = await limiter.hit(r.key, r.rule);
+    if (!state.allowed) {
+      await Promise.all(taken.map((t) => limiter.undo(t.key, t.rule)));
+      return { status: 429, message: `You’re commenting too quickly. ${retryMessage(state.retryAfterSeconds)}`, values };
+    }
+    taken.push(r);
+  }
+
+  const author = user ? { authorId: user.id } : { guestEmail: guest?.success ? guest.data.email : "" };
+  const last = await db.comment.findFirst({
+    where: { postId: post.id, ...author },
+    orderBy: { id: "desc" },
+    select: { bodyMarkdown: true },
+  });
+  if (last && last.bodyMarkdown === parsed.data.body) {
+    await Promise.all(taken.map((t) => limiter.undo(t.key, t.rule)));
+    return { errors: { body: "Duplicate comment: you already said that." }, values };
+  }
+
+  const bodyHtml = await renderComment(parsed.data.body);
+  const age = formAge(commentSecret(), formData.get("ft"));
+  const honeypot = String(formData.get("homepage") ?? "");
+  const guestData = guest?.success ? guest.data : null;
+  const previouslyApproved = guestData
+    ? (await db.comment.count({ where: { guestEmail: guestData.email, status: "APPROVED" }, take: 1 })) > 0
+    : false;
+  const decision = initialStatus({
+    settings,
+    linkCount: countLinks(bodyHtml),
+    signedIn: Boolean(user),
+    trusted: Boolean(user && (user.id === post.authorId || user.role === "ADMIN")),
+    guestPreviouslyApproved: previouslyApproved,
+    looksAutomated: honeypot.length > 0 || age === null || age < MIN_FILL_MS,
+    texts: [parsed.data.body, guestData?.name, guestData?.email, guestData?.url],
+  });
+
+  let comment;
+  try {
+    comment = await insertComment(db, {
+      postId: post.id,
+      parentId: parsed.data.parentId,
+      authorId: user?.id ?? null,
+      guest: guestData ? { name: guestData.name, email: guestData.email, url: guestData.url || null } : null,
+      bodyMarkdown: parsed.data.body,
+      bodyHtml,
+      status: decision.status,
+      ipHash,
+      userAgent,
+    });
+  } catch (error) {
+    if (error instanceof CommentRejected) {
+      await Promise.all(taken.map((t) => limiter.undo(t.key, t.rule)));
+      return { errors: { [error.field]: error.message }, message: error.message, values };
+    }
+    throw error;
+  }
+
+  if (decision.status === "APPROVED") expireTags(tags.post(post.id), tags.posts);
+  if (!user) {
+    await rememberCommenter(
+      formData.get("remember") === "on" && guestData
+        ? { name: guestData.name, email: guestData.email, url: guestData.url }
+        : null,
+    );
+    // Held comments are shown to the browser that wrote them; spam is held silently.
+    if (decision.status === "PENDING" || decision.status === "SPAM") await addPendingId(comment.id);
+  }
+  const visibleToWriter = decision.status === "APPROVED" || decision.status === "PENDING" || decision.status === "SPAM";
+  const permalink = visibleToWriter
+    ? await commentPermalink(comment.id, { userId: user?.id ?? null, pendingIds: [comment.id] })
+    : null;
+  return navigateFresh(permalink ?? `/posts/${post.slug}#comments`);
+}
+
+async function loadForModeration(commentId: number) {
+  return db.comment.findUnique({
+    where: { id: commentId },
+    select: {
+      id: true,
+      authorId: true,
+      status: true,
+      createdAt: true,
+      postId: true,
+      post: { select: { authorId: true, slug: true } },
+    },
+  });
+}
+
+/** Edit a comment: its writer within the edit window, the post's author and admins any time. */
+export async function editCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const values = formValues(formData);
+  const user = await getCurrentUser();
+  if (!user) return { status: 401, message: "Sign in to edit your comment.", values };
+  const parsed = EditCommentSchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const comment = await loadForModeration(parsed.data.commentId);
+  if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
+  const resource = { authorId: comment.authorId, postAuthorId: comment.post.authorId };
+  if (!can(user, "comment:update", resource)) return { status: 403, message: "You can’t edit this comment.", values };
+  const moderator = user.role === "ADMIN" || comment.post.authorId === user.id;
+  const settings = await readSettings();
+  if (!moderator && !withinEditWindow(comment.createdAt, settings.editWindowMinutes)) {
+    return { status: 403, message: `Comments can be edited for ${settings.editWindowMinutes} minutes after posting.`, values };
+  }
+  await db.comment.update({
+    where: { id: comment.id },
+    data: { bodyMarkdown: parsed.data.body, bodyHtml: await renderComment(parsed.data.body), editedAt: new Date() },
+  });
+  expireTags(tags.post(comment.postId));
+  const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] });
+  return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
+}
+
+/** Delete a comment (its writer any time; the post's author and admins). Replies keep a tombstone. */
+export async function deleteCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const user = await getCurrentUser();
+  if (!user) return { status: 401, message: "Sign in to delete your comment." };
+  const parsed = CommentIdSchema.safeParse({ commentId: formData.get("commentId") });
+  if (!parsed.success) return { status: 400, message: "That is not a comment." };
+  const comment = await loadForModeration(parsed.data.commentId);
+  if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists." };
+  if (!can(user, "comment:delete", { authorId: comment.authorId, postAuthorId: comment.post.authorId })) {
+    return { status: 403, message: "You can’t delete this comment." };
+  }
+  await db.$transaction(async (tx) => {
+    const updated = await tx.comment.updateMany({
+      where: { id: comment.id, status: comment.status },
+      data: { status: "DELETED", likeCount: 0 },
+    });
+    if (updated.count === 0) return;
+    await tx.commentLike.deleteMany({ where: { commentId: comment.id } });
+    if (comment.status === "APPROVED")
+      await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } });
+  });
+  expireTags(tags.post(comment.postId), tags.posts);
+  const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] });
+  return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
+}
+
+export interface LikeState extends FormState {
+  liked?: boolean;
+  likeCount?: number;
+}
+
+/**
+ * Like or unlike a comment. Signed-out readers are sent to sign in and the like is applied
+ * once they have (see applyLikeIntent). One like per person; not on one's own comment.
+ */
+export async function likeCommentAction(_prev: LikeState, formData: FormData): Promise<LikeState> {
+  const parsed = CommentIdSchema.safeParse({ commentId: formData.get("commentId") });
+  if (!parsed.success) return { status: 400, message: "That is not a comment." };
+  const wantLike = formData.get("like") !== "0";
+  const user = await getCurrentUser();
+  const commentId = parsed.data.commentId;
+  if (!user) {
+    await setLikeIntent(commentId);
+    const permalink = (await commentPermalink(commentId)) ?? "/";
+    return navigateFresh(`/signin?callbackUrl=${encodeURIComponent(permalink)}`);
+  }
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { authorId: true, status: true, postId: true },
+  });
+  if (!comment || comment.status !== "APPROVED") return { status: 404, message: "Only published comments can be liked." };
+  if (comment.authorId === user.id) return { status: 403, message: "You can’t like your own comment." };
+  if (!can(user, "comment:like", { authorId: comment.authorId }))
+    return { status: 403, message: "You can’t like comments right now." };
+  let result;
+  try {
+    result = await setLike(db, commentId, user.id, wantLike);
+  } catch (error) {
+    if (error instanceof CommentRejected) return { status: 409, message: error.message };
+    throw error;
+  }
+  expireTags(tags.post(comment.postId));
+  const h = await headers();
+  if (h.has("next-action")) return { ok: true, ...result };
+  return navigateFresh((await commentPermalink(commentId, { userId: user.id, pendingIds: [] })) ?? "/");
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { env } from "../env";
+import { decodeCommenter, decodePendingIds, encodeCommenter, encodePendingIds, type RememberedCommenter } from "./tokens";
+
+/** Cookies that make a reading page this browser's own (see proxy.ts and the front cache). */
+export const COMMENTER_COOKIE = "hearth_commenter";
+export const PENDING_COOKIE = "hearth_pending";
+export const LIKE_INTENT_COOKIE = "hearth_like";
+
+const YEAR = 365 * 24 * 60 * 60;
+
+/** The secret that signs comment forms and cookies: the session secret. */
+export function commentSecret(): string {
+  return env().AUTH_SECRET ?? "hearth-development-secret";
+}
+
+export async function readCommenter(): Promise<RememberedCommenter | null> {
+  return decodeCommenter((await cookies()).get(COMMENTER_COOKIE)?.value);
+}
+
+export async function rememberCommenter(c: RememberedCommenter | null): Promise<void> {
+  const jar = await cookies();
+  if (c) jar.set(COMMENTER_COOKIE, encodeCommenter(c), { httpOnly: true, sameSite: "lax", path: "/", maxAge: YEAR });
+  else jar.delete(COMMENTER_COOKIE);
+}
+
+export async function readPendingIds(): Promise<number[]> {
+  return decodePendingIds(commentSecret(), (await cookies()).get(PENDING_COOKIE)?.value);
+}
+
+/** Remembers (for a month) that this browser wrote a comment now awaiting moderation. */
+export async function addPendingId(id: number): Promise<void> {
+  const ids = [...(await readPendingIds()), id];
+  (await cookies()).set(PENDING_COOKIE, encodePendingIds(commentSecret(), ids), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 30 * 24 * 60 * 60,
+  });
+}
+
+/** A like pressed while signed out, applied once the reader has signed in. */
+export async function setLikeIntent(commentId: number): Promise<void> {
+  (await cookies()).set(LIKE_INTENT_COOKIE, String(commentId), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 });
+}
+
+export async function takeLikeIntent(): Promise<number | null> {
+  const jar = await cookies();
+  const raw = jar.get(LIKE_INTENT_COOKIE)?.value;
+  if (!raw) return null;
+  jar.delete(LIKE_INTENT_COOKIE);
+  return /^\d{1,12}$/.test(raw) ? Number(raw) : null;
+}
