@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIES, viewerRoute } from "@/lib/auth/viewer-routing";
+import { viewerRoute, wantsViewerPage } from "@/lib/auth/viewer-routing";
 
-/** Routes signed-in readers to the per-viewer pages; see lib/auth/viewer-routing.ts. */
+/** Routes readers with a session (or their own guest cookies) to per-viewer pages; see lib/auth/viewer-routing.ts. */
 export function proxy(request: NextRequest) {
-  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  const route = viewerRoute(request.nextUrl.pathname, signedIn);
+  const personal = wantsViewerPage({
+    cookieNames: request.cookies.getAll().map((c) => c.name),
+    searchParams: request.nextUrl.searchParams,
+  });
+  const route = viewerRoute(request.nextUrl.pathname, personal);
   if (route.kind === "pass") return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = route.pathname;

@@ -8,7 +8,12 @@ import { resolveAvatar } from "@/lib/users/gravatar";
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const [settings, user] = await Promise.all([getSettings(), getCurrentUser()]);
   const viewer = user
-    ? { name: user.name, handle: user.handle, image: resolveAvatar(user.image, user.email, settings.gravatarEnabled), role: user.role }
+    ? {
+        name: user.name,
+        handle: user.handle,
+        image: resolveAvatar(user.image, user.email, settings.gravatarEnabled),
+        role: user.role,
+      }
     : null;
   return (
     <PageShell title={settings.siteTitle} viewer={viewer}>

@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { formatDateTime } from "@/lib/format";
-import { likedByLabel, type CommentNodeView } from "@/lib/comments/views";
+import { can } from "@/lib/auth/permissions";
+import { withinEditWindow } from "@/lib/comments/policy";
+import type { CommentNodeView } from "@/lib/comments/views";
+import { CommentForm } from "./comment-form";
+import { DeleteCommentForm, EditCommentForm } from "./edit-forms";
+import { LikeButton } from "./like-button";
+import type { ThreadContext } from "./thread-context";
 
 function AuthorName({ node }: { node: CommentNodeView }) {
   const c = node.comment;
@@ -26,10 +32,31 @@ function AuthorName({ node }: { node: CommentNodeView }) {
   return <span className="font-semibold text-stone-900 dark:text-stone-100">{c.authorName}</span>;
 }
 
+function withQuery(path: string, query: string, hash: string): string {
+  return `${path}${query ? `?${query}` : ""}${hash}`;
+}
+
 /** One comment and its replies, as an item of the thread's nested ordered lists. */
-export function CommentItem({ node, permalinkBase }: { node: CommentNodeView; permalinkBase: string }) {
+export function CommentItem({ node, ctx }: { node: CommentNodeView; ctx: ThreadContext }) {
   const c = node.comment;
   const anchor = `comment-${c.id}`;
+  const viewer = ctx.viewer;
+  const resource = { authorId: c.authorId, postAuthorId: ctx.postAuthorId };
+  const moderator = !!viewer && (viewer.role === "ADMIN" || viewer.id === ctx.postAuthorId);
+  const canEdit =
+    !node.tombstone &&
+    !!viewer &&
+    can(viewer, "comment:update", resource) &&
+    (moderator || withinEditWindow(c.createdAt, ctx.editWindowMinutes, new Date(ctx.now)));
+  const canDelete = !node.tombstone && !!viewer && can(viewer, "comment:delete", resource);
+  const canReply = ctx.commentsOpen && !node.tombstone && !c.pending;
+  const ownComment = !!viewer && c.authorId === viewer.id;
+  const editing = ctx.editing?.id === c.id && canEdit ? ctx.editing : null;
+  const baseQuery = ctx.orderQuery;
+  const replyHref = withQuery(ctx.pagePath, [baseQuery, `replyto=${c.id}`].filter(Boolean).join("&"), "#respond");
+  const editHref = withQuery(ctx.pagePath, [baseQuery, `edit=${c.id}`].filter(Boolean).join("&"), `#${anchor}`);
+  const cancelHref = withQuery(ctx.pagePath, baseQuery, `#${anchor}`);
+
   return (
     <li id={anchor} className="mt-6 first:mt-0">
       {node.tombstone ? (
@@ -49,33 +76,62 @@ export function CommentItem({ node, permalinkBase }: { node: CommentNodeView; pe
                   Author
                 </span>
               ) : null}
-              <a href={`${permalinkBase}#${anchor}`} className="text-stone-500 hover:text-amber-700 dark:text-stone-400">
+              <a href={`${ctx.permalinkBase}#${anchor}`} className="text-stone-500 hover:text-amber-700 dark:text-stone-400">
                 <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
               </a>
               {c.editedAt ? <span className="text-stone-500">(edited)</span> : null}
             </header>
+            {c.pending ? (
+              <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                Your comment is awaiting moderation.
+              </p>
+            ) : null}
             {node.replyingTo ? (
               <p className="mt-1 text-xs text-stone-500">
                 Replying to{" "}
-                <a href={`${permalinkBase}#comment-${node.replyingTo.id}`} className="underline underline-offset-2">
+                <a href={`${ctx.permalinkBase}#comment-${node.replyingTo.id}`} className="underline underline-offset-2">
                   {node.replyingTo.name}
                 </a>
               </p>
             ) : null}
-            <div
-              className="prose prose-stone prose-sm mt-2 max-w-none dark:prose-invert prose-p:my-2 prose-pre:my-2"
-              // Sanitized when the comment was saved (lib/markdown/comment.ts).
-              dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
-            />
-            {c.likeCount > 0 ? (
-              <details className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-                <summary className="cursor-pointer select-none hover:text-amber-700">{likedByLabel(c.likeCount)}</summary>
-                <ul className="mt-1 list-inside list-disc pl-1" aria-label={`People who liked this comment`}>
-                  {c.likedBy.map((name, i) => (
-                    <li key={`${name}-${i}`}>{name}</li>
-                  ))}
-                </ul>
-              </details>
+            {editing ? (
+              <EditCommentForm commentId={c.id} body={editing.bodyMarkdown} cancelHref={cancelHref} />
+            ) : (
+              <div
+                className="prose prose-stone prose-sm mt-2 max-w-none dark:prose-invert prose-p:my-2 prose-pre:my-2"
+                // Sanitized when the comment was saved (lib/markdown/comment.ts).
+                dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
+              />
+            )}
+            {c.pending ? null : (
+              <LikeButton
+                commentId={c.id}
+                liked={c.likedByMe}
+                likeCount={c.likeCount}
+                likedBy={c.likedBy}
+                viewerName={viewer?.name ?? null}
+                disabledReason={ownComment ? "own comment" : null}
+              />
+            )}
+            <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
+              {canReply ? (
+                <a
+                  href={replyHref}
+                  className="font-medium text-amber-800 hover:underline dark:text-amber-400"
+                  aria-label={`Reply to ${c.authorName}`}
+                >
+                  Reply
+                </a>
+              ) : null}
+              {canEdit && !editing ? (
+                <a href={editHref} className="text-stone-600 hover:underline dark:text-stone-400">
+                  Edit
+                </a>
+              ) : null}
+              {canDelete ? <DeleteCommentForm commentId={c.id} /> : null}
+            </div>
+            {ctx.replyTo === c.id && canReply ? (
+              <CommentForm {...ctx.form} replyTo={{ id: c.id, name: c.authorName, cancelHref }} />
             ) : null}
           </div>
         </article>
@@ -83,7 +139,7 @@ export function CommentItem({ node, permalinkBase }: { node: CommentNodeView; pe
       {node.children.length > 0 ? (
         <ol className="mt-6 border-l-2 border-stone-200 pl-4 sm:pl-6 dark:border-stone-800">
           {node.children.map((child) => (
-            <CommentItem key={child.comment.id} node={child} permalinkBase={permalinkBase} />
+            <CommentItem key={child.comment.id} node={child} ctx={ctx} />
           ))}
         </ol>
       ) : null}

@@ -3,7 +3,12 @@ import type { Metadata } from "next";
 import { alternatesFor } from "@/lib/seo/metadata";
 import { notFound } from "next/navigation";
 import { CommentSection, commentPagePath } from "@/components/comments/comment-section";
-import { getThreadPage } from "@/lib/comments/queries";
+import { commentSourceForEditing, getThreadPage, readThreadPage } from "@/lib/comments/queries";
+import { commentsClosed } from "@/lib/comments/policy";
+import { formToken } from "@/lib/comments/tokens";
+import { commentSecret } from "@/lib/comments/viewer";
+import type { CommentNodeView, EssayViewer } from "@/lib/comments/views";
+import type { ThreadContext } from "@/components/comments/thread-context";
 import { getPublishedPost } from "@/lib/posts/queries";
 import { TOC_MIN_ENTRIES, type PostDetail } from "@/lib/posts/views";
 import { getSettings } from "@/lib/settings/queries";
@@ -65,18 +70,59 @@ export async function essayMetadata(slug: string, commentPage: number): Promise<
   };
 }
 
-/** An essay with one page of its conversation. */
-export async function EssayPage({ slug, commentPage }: { slug: string; commentPage: number }) {
+function containsComment(nodes: CommentNodeView[], id: number): boolean {
+  return nodes.some((n) => (n.comment.id === id && !n.tombstone) || containsComment(n.children, id));
+}
+
+/**
+ * An essay with one page of its conversation. Without a viewer it is the page every anonymous
+ * reader shares (cached); with one, it shows their own pending comments, likes, remembered
+ * details and reply/edit forms.
+ */
+export async function EssayPage({
+  slug,
+  commentPage,
+  viewer = null,
+}: {
+  slug: string;
+  commentPage: number;
+  viewer?: EssayViewer | null;
+}) {
   const [post, settings] = await Promise.all([getPublishedPost(slug), getSettings()]);
   if (!post) notFound();
-  const thread = await getThreadPage(post.id, post.authorId, {
-    page: commentPage,
-    perPage: settings.commentsPerPage,
-    order: settings.commentOrder,
-    maxDepth: settings.threadDepth,
-  });
+  const order = viewer?.order ?? settings.commentOrder;
+  const options = { page: commentPage, perPage: settings.commentsPerPage, order, maxDepth: settings.threadDepth };
+  const personal = viewer && (viewer.user || viewer.pendingIds.length > 0);
+  const thread = personal
+    ? await readThreadPage(post.id, post.authorId, options, { userId: viewer.user?.id ?? null, pendingIds: viewer.pendingIds })
+    : await getThreadPage(post.id, post.authorId, options);
   // A comment page past the end is not a page.
   if (commentPage > 1 && commentPage > thread.pageCount) notFound();
+
+  const closed = commentsClosed({ commentsOpen: post.commentsOpen, publishedAt: post.publishedAt }, settings);
+  const replyTo = viewer?.replyTo && containsComment(thread.nodes, viewer.replyTo) ? viewer.replyTo : null;
+  const editing = viewer?.user && viewer.editId ? await commentSourceForEditing(viewer.editId, post.id) : null;
+  const pagePath = commentPagePath(post.slug, thread.page);
+  const ctx: ThreadContext = {
+    postId: post.id,
+    postAuthorId: post.authorId,
+    permalinkBase: pagePath,
+    pagePath,
+    commentsOpen: !closed,
+    viewer: viewer?.user ?? null,
+    editWindowMinutes: settings.editWindowMinutes,
+    now: new Date().toISOString(),
+    replyTo,
+    editing,
+    orderQuery: "",
+    form: {
+      postId: post.id,
+      signedInAs: viewer?.user?.name ?? null,
+      remembered: viewer?.user ? null : (viewer?.remembered ?? null),
+      formToken: formToken(commentSecret()),
+      signInHref: `/signin?callbackUrl=${encodeURIComponent(`${pagePath}#respond`)}`,
+    },
+  };
 
   return (
     <>
@@ -117,7 +163,15 @@ export async function EssayPage({ slug, commentPage }: { slug: string; commentPa
           </Link>
         ) : null}
       </nav>
-      <CommentSection slug={post.slug} title={post.title} thread={thread} commentsOpen={post.commentsOpen} />
+      <CommentSection
+        slug={post.slug}
+        title={post.title}
+        thread={thread}
+        order={order}
+        defaultOrder={settings.commentOrder}
+        closed={closed}
+        ctx={ctx}
+      />
     </>
   );
 }

@@ -185,3 +185,16 @@ export async function commentPermalink(commentId: number, viewer: ThreadViewer |
   const base = page <= 1 ? `/posts/${comment.post.slug}` : `/posts/${comment.post.slug}/comment-page/${page}`;
   return `${base}#comment-${comment.id}`;
 }
+
+/** A comment's Markdown source for its edit form (only comments of this post, not deleted). */
+export async function commentSourceForEditing(
+  commentId: number,
+  postId: string,
+): Promise<{ id: number; bodyMarkdown: string } | null> {
+  const row = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { id: true, postId: true, status: true, bodyMarkdown: true },
+  });
+  if (!row || row.postId !== postId || row.status === "DELETED") return null;
+  return { id: row.id, bodyMarkdown: row.bodyMarkdown };
+}

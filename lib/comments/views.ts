@@ -1,4 +1,5 @@
-import type { ThreadNode, TreeInput } from "./tree";
+import type { CommentOrder, ThreadNode, TreeInput } from "./tree";
+import type { RememberedCommenter } from "./tokens";
 
 /** A comment as the thread shows it. Guests' e-mail addresses never leave the server. */
 export interface CommentView {
@@ -66,4 +67,14 @@ export function commentsHeading(count: number, title: string): string {
 /** "Liked by 1 person" / "Liked by 5 people" */
 export function likedByLabel(count: number): string {
   return count === 1 ? "Liked by 1 person" : `Liked by ${count.toLocaleString("en-US")} people`;
+}
+
+/** What the per-viewer version of an essay page knows about who is looking. */
+export interface EssayViewer {
+  user: { id: string; name: string; role: "READER" | "AUTHOR" | "ADMIN" } | null;
+  pendingIds: number[];
+  remembered: RememberedCommenter | null;
+  replyTo: number | null;
+  editId: number | null;
+  order: CommentOrder | null;
 }

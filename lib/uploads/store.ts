@@ -23,9 +23,10 @@ export async function saveImageUpload(kind: UploadKind, file: File | null, maxBy
   const type = sniffImage(bytes);
   if (!type) return { ok: false, error: "That file is not a PNG, JPEG, GIF or WebP image." };
   const name = `${randomBytes(16).toString("hex")}.${type.ext}`;
-  const dir = path.join(uploadsRoot(), kind);
+  const dir = path.join(/*turbopackIgnore: true*/ uploadsRoot(), kind);
+  const target = path.join(/*turbopackIgnore: true*/ dir, name);
   await mkdir(/*turbopackIgnore: true*/ dir, { recursive: true });
-  await writeFile(/*turbopackIgnore: true*/ path.join(dir, name), bytes, { mode: 0o644 });
+  await writeFile(/*turbopackIgnore: true*/ target, bytes, { mode: 0o644 });
   return { ok: true, url: `/uploads/${kind}/${name}` };
 }
 

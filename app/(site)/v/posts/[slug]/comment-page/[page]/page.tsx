@@ -1,22 +1,27 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EssayPage, essayMetadata } from "@/components/posts/essay-page";
+import { essayViewer } from "@/lib/comments/essay-viewer";
 import { parsePageParam } from "@/lib/posts/published";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string; page: string }> };
+type Props = {
+  params: Promise<{ slug: string; page: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, page } = await params;
   const n = parsePageParam(page);
   if (n === null || n < 2) return {};
-  return essayMetadata(decodeURIComponent(slug), n);
+  return { ...(await essayMetadata(decodeURIComponent(slug), n)), robots: { index: false } };
 }
 
-export default async function Page({ params }: Props) {
+export default async function Page({ params, searchParams }: Props) {
   const { slug, page } = await params;
   const n = parsePageParam(page);
   if (n === null || n < 2) notFound();
-  return <EssayPage slug={decodeURIComponent(slug)} commentPage={n} />;
+  const viewer = await essayViewer(await searchParams);
+  return <EssayPage slug={decodeURIComponent(slug)} commentPage={n} viewer={viewer} />;
 }

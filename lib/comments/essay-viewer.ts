@@ -1,0 +1,24 @@
+import "server-only";
+import { getCurrentUser } from "../auth/session";
+import { COMMENT_ORDERS, type CommentOrder } from "./tree";
+import { readCommenter, readPendingIds } from "./viewer";
+import type { EssayViewer } from "./views";
+
+type Search = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const positiveInt = (v: string | undefined) => (v && /^\d{1,12}$/.test(v) ? Number(v) : null);
+
+/** Who is looking at an essay, from their session, their cookies and the page's query. */
+export async function essayViewer(search: Search): Promise<EssayViewer> {
+  const [user, pendingIds, remembered] = await Promise.all([getCurrentUser(), readPendingIds(), readCommenter()]);
+  const order = one(search.order);
+  return {
+    user: user ? { id: user.id, name: user.name, role: user.role } : null,
+    pendingIds,
+    remembered,
+    replyTo: positiveInt(one(search.replyto)),
+    editId: positiveInt(one(search.edit)),
+    order: order && (COMMENT_ORDERS as readonly string[]).includes(order) ? (order as CommentOrder) : null,
+  };
+}
