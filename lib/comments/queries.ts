@@ -4,7 +4,8 @@ import { db } from "../db/client";
 import { tags } from "../cache/tags";
 import { readSettings } from "../settings/queries";
 import { resolveAvatar } from "../users/gravatar";
-import { buildThread, pageForRoot, pageOfRoots, type CommentOrder, type TreeInput } from "./tree";
+import { Prisma } from "../generated/sqlite/client";
+import { buildThread, type CommentOrder, type TreeInput } from "./tree";
 import { toNodeViews, type CommentView, type ThreadPage } from "./views";
 
 interface Row extends TreeInput {
@@ -33,27 +34,60 @@ export interface ThreadViewer {
   pendingIds: number[];
 }
 
-/** Comments a thread shows: approved ones, and the viewer's own that await moderation. */
-function shownWhere(postId: string, viewer: ThreadViewer | null) {
-  const own = [
-    ...(viewer?.userId ? [{ authorId: viewer.userId }] : []),
-    ...(viewer && viewer.pendingIds.length > 0 ? [{ id: { in: viewer.pendingIds } }] : []),
-  ];
-  return own.length > 0
-    ? { postId, OR: [{ status: "APPROVED" as const }, { status: "PENDING" as const, OR: own }] }
-    : { postId, status: "APPROVED" as const };
+/**
+ * SQL for "this comment is shown": approved, or the viewer's own comment awaiting moderation.
+ * Statuses are written as literals (they are enum values on PostgreSQL); ids are parameters.
+ */
+function shownSql(alias: string, viewer: ThreadViewer | null): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`${Prisma.raw(alias)}."status" = 'APPROVED'`];
+  if (viewer?.userId)
+    parts.push(Prisma.sql`(${Prisma.raw(alias)}."status" = 'PENDING' AND ${Prisma.raw(alias)}."authorId" = ${viewer.userId})`);
+  if (viewer && viewer.pendingIds.length > 0) {
+    parts.push(
+      Prisma.sql`(${Prisma.raw(alias)}."status" = 'PENDING' AND ${Prisma.raw(alias)}."id" IN (${Prisma.join(viewer.pendingIds)}))`,
+    );
+  }
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-/** Top-level comments whose thread has something to show, for paging. */
-async function listedRoots(postId: string, viewer: ThreadViewer | null) {
-  const threads = await db.comment.groupBy({ by: ["rootId"], where: shownWhere(postId, viewer) });
-  const rootIds = threads.map((t) => t.rootId).filter((id): id is number => id !== null);
-  return rootIds.length
-    ? db.comment.findMany({
-        where: { id: { in: rootIds } },
-        select: { id: true, createdAt: true, likeCount: true, status: true },
-      })
-    : [];
+/** Top-level comments listed on a post: shown themselves, or with something shown below them. */
+function listedRootsWhere(postId: string, viewer: ThreadViewer | null): Prisma.Sql {
+  return Prisma.sql`c."postId" = ${postId} AND c."parentId" IS NULL AND (${shownSql("c", viewer)} OR EXISTS (
+    SELECT 1 FROM "Comment" d WHERE d."rootId" = c."id" AND ${shownSql("d", viewer)}))`;
+}
+
+const ORDER_SQL: Record<CommentOrder, Prisma.Sql> = {
+  oldest: Prisma.sql`c."createdAt" ASC, c."id" ASC`,
+  newest: Prisma.sql`c."createdAt" DESC, c."id" DESC`,
+  // A deleted top-level comment keeps its place but not its likes (its likeCount is zeroed).
+  likes: Prisma.sql`c."likeCount" DESC, c."createdAt" ASC, c."id" ASC`,
+};
+
+/** One page of listed top-level comments, paged in the database (the same order as sortRoots). */
+async function pageOfListedRoots(
+  postId: string,
+  viewer: ThreadViewer | null,
+  order: CommentOrder,
+  perPage: number,
+  page: number,
+) {
+  const where = listedRootsWhere(postId, viewer);
+  const counted = await db.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS n FROM "Comment" c WHERE ${where}`);
+  const count = Number(counted[0]?.n ?? 0);
+  const pageCount = Math.max(1, Math.ceil(count / perPage));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>(
+    Prisma.sql`SELECT c."id" AS id FROM "Comment" c WHERE ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`,
+  );
+  return { page: current, pageCount, rootIds: rows.map((r) => Number(r.id)) };
+}
+
+/** All listed top-level comments in display order (ids only), for permalinks. */
+async function orderedRootIds(postId: string, viewer: ThreadViewer | null, order: CommentOrder): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>(
+    Prisma.sql`SELECT c."id" AS id FROM "Comment" c WHERE ${listedRootsWhere(postId, viewer)} ORDER BY ${ORDER_SQL[order]}`,
+  );
+  return rows.map((r) => Number(r.id));
 }
 
 /**
@@ -68,18 +102,15 @@ export async function readThreadPage(
   options: ThreadOptions,
   viewer: ThreadViewer | null = null,
 ): Promise<ThreadPage> {
-  const [total, rawRoots, settings] = await Promise.all([
+  const [total, selected, settings] = await Promise.all([
     db.comment.count({ where: { postId, status: "APPROVED" } }),
-    listedRoots(postId, viewer),
+    pageOfListedRoots(postId, viewer, options.order, options.perPage, options.page),
     readSettings(),
   ]);
-  // A deleted top-level comment keeps its place but not its likes.
-  const roots = rawRoots.map((r) => (r.status === "APPROVED" ? r : { ...r, likeCount: 0 }));
-  const selected = pageOfRoots(roots, options.order, options.perPage, options.page);
   if (selected.rootIds.length === 0) return { total, page: selected.page, pageCount: selected.pageCount, nodes: [] };
 
   const rows = await db.comment.findMany({
-    where: { postId, rootId: { in: selected.rootIds } },
+    where: { rootId: { in: selected.rootIds } },
     select: {
       id: true,
       parentId: true,
@@ -180,8 +211,9 @@ export async function commentPermalink(commentId: number, viewer: ThreadViewer |
   });
   if (!comment) return null;
   const settings = await readSettings();
-  const roots = await listedRoots(comment.postId, viewer);
-  const page = pageForRoot(roots, settings.commentOrder, settings.commentsPerPage, comment.rootId ?? comment.id) ?? 1;
+  const ids = await orderedRootIds(comment.postId, viewer, settings.commentOrder);
+  const index = ids.indexOf(comment.rootId ?? comment.id);
+  const page = index < 0 ? 1 : Math.floor(index / settings.commentsPerPage) + 1;
   const base = page <= 1 ? `/posts/${comment.post.slug}` : `/posts/${comment.post.slug}/comment-page/${page}`;
   return `${base}#comment-${comment.id}`;
 }
