@@ -15,7 +15,7 @@ export function PasswordSignInForm({ callbackUrl, defaultEmail }: { callbackUrl:
         With your password
       </h2>
       <FormMessage message={state.message} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="callbackUrl" value={state.values?.callbackUrl ?? callbackUrl} />
       <Field
         name="email"
         label="E-mail"
@@ -51,9 +51,10 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
         No password needed: we e-mail you a link that signs you in once.
       </p>
       <FormMessage message={state.message} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="callbackUrl" value={state.values?.callbackUrl ?? callbackUrl} />
       <Field
         name="email"
+        id="magic-email"
         label="E-mail for the link"
         type="email"
         autoComplete="email"

@@ -12,7 +12,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.message} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="callbackUrl" value={state.values?.callbackUrl ?? callbackUrl} />
       <Field
         name="name"
         label="Name"

@@ -2,7 +2,15 @@ import type { ReactNode } from "react";
 import { SiteHeader, type HeaderViewer } from "./site-header";
 
 /** Header plus the main column, shared by every layout group. */
-export function PageShell({ title, viewer, children }: { title: string; viewer: HeaderViewer | null; children: ReactNode }) {
+export function PageShell({
+  title,
+  viewer,
+  children,
+}: {
+  title: string;
+  viewer: HeaderViewer | null | "unknown";
+  children: ReactNode;
+}) {
   return (
     <>
       <SiteHeader title={title} viewer={viewer} />

@@ -14,9 +14,11 @@ const linkClass = "hover:text-amber-700 dark:hover:text-amber-400";
 
 /**
  * The site header. Anonymous pages (cached, identical for everyone) get `viewer = null`; pages
- * rendered for a signed-in reader get their name, their links and a sign-out button.
+ * rendered for a signed-in reader get their name, their links and a sign-out button. Pages that
+ * must not look up the viewer (error boundaries, which Next renders as part of every page) pass
+ * "unknown" and show neither.
  */
-export function SiteHeader({ title, viewer }: { title: string; viewer: HeaderViewer | null }) {
+export function SiteHeader({ title, viewer }: { title: string; viewer: HeaderViewer | null | "unknown" }) {
   return (
     <header className="border-b border-stone-200 dark:border-stone-800">
       <div className="mx-auto flex w-full max-w-3xl flex-wrap items-center justify-between gap-3 px-5 py-4 sm:px-6">
@@ -30,7 +32,7 @@ export function SiteHeader({ title, viewer }: { title: string; viewer: HeaderVie
           <a href="/feed.xml" className={linkClass}>
             Feed
           </a>
-          {viewer ? (
+          {viewer === "unknown" ? null : viewer ? (
             <>
               {viewer.role === "ADMIN" ? (
                 <Link href="/admin/users" className={linkClass}>

@@ -6,6 +6,7 @@ const inputClass =
 /** A labelled input with its error message right below it (linked for screen readers). */
 export function Field({
   name,
+  id: givenId,
   label,
   type = "text",
   error,
@@ -18,6 +19,8 @@ export function Field({
   disabled,
 }: {
   name: string;
+  /** Needed when two forms on a page have a field of the same name. */
+  id?: string;
   label: string;
   type?: string;
   error?: string;
@@ -29,7 +32,7 @@ export function Field({
   minLength?: number;
   disabled?: boolean;
 }) {
-  const id = `field-${name}`;
+  const id = givenId ?? `field-${name}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>

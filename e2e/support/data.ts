@@ -11,6 +11,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { createDb, type Db } from "../../lib/db/client";
 import { createPost } from "../../lib/posts/write";
 import { addLike, insertApprovedComment } from "../../lib/comments/write";
+import { hashPassword } from "../../lib/users/password";
 
 export type { Db };
 
@@ -37,6 +38,9 @@ export interface UserRecord {
   handle: string;
   email: string;
   bio: string;
+  role: Role;
+  /** The clear-text password, when the user was created with one (see `TestData.user`). */
+  password?: string;
 }
 
 export interface EssayRecord {
@@ -82,19 +86,40 @@ export class TestData {
     return `${this.run}${this.sequence}`;
   }
 
-  async user(input: { name?: string; role?: Role; bio?: string; handle?: string } = {}): Promise<UserRecord> {
+  /**
+   * A user, created directly in the database (so it never becomes the site's first-account
+   * admin by accident: pass `role`). With `password` the user can sign in with it (the hash is
+   * argon2id, as the app stores it); the record carries the clear text back for the test.
+   */
+  async user(
+    input: { name?: string; role?: Role; bio?: string; handle?: string; email?: string; password?: string } = {},
+  ): Promise<UserRecord> {
     const suffix = this.unique();
     const handle = input.handle ?? `user-${suffix}`;
     const user = await this.db.user.create({
       data: {
         name: input.name ?? `Reader ${suffix}`,
-        email: `${handle}@e2e.example`,
+        email: (input.email ?? `${handle}@e2e.example`).toLowerCase(),
         handle,
         role: input.role ?? "READER",
         bio: input.bio ?? "",
+        passwordHash: input.password === undefined ? null : await hashPassword(input.password),
       },
     });
-    return { id: user.id, name: user.name, handle: user.handle, email: user.email, bio: user.bio };
+    return {
+      id: user.id,
+      name: user.name,
+      handle: user.handle,
+      email: user.email,
+      bio: user.bio,
+      role: user.role,
+      ...(input.password === undefined ? {} : { password: input.password }),
+    };
+  }
+
+  /** A unique e-mail address nobody has used yet (for sign-up and unknown-account tests). */
+  email(prefix = "person"): string {
+    return `${prefix}-${this.unique()}@e2e.example`;
   }
 
   author(input: { name?: string; bio?: string } = {}): Promise<UserRecord> {

@@ -92,9 +92,17 @@ function buildConfig(): NextAuthConfig {
         return !row || !isBanned(row);
       },
       async redirect({ url, baseUrl }) {
-        // Only ever a path on this site.
-        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
-        return `${baseUrl}${safeCallbackPath(path)}`;
+        // Only ever a path on this site, on the site's public origin (the request may have
+        // reached us under another name, e.g. localhost behind a proxy).
+        const site = siteUrl();
+        let path = url;
+        for (const origin of [baseUrl, site]) {
+          if (url.startsWith(origin)) {
+            path = url.slice(origin.length) || "/";
+            break;
+          }
+        }
+        return `${site}${safeCallbackPath(path)}`;
       },
       async session({ session, token }) {
         if (token.sub && session.user) session.user.id = token.sub;

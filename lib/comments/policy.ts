@@ -26,7 +26,8 @@ export function findListedWord(list: string, texts: readonly (string | null | un
   const haystack = texts.filter(Boolean).join("\n").toLowerCase();
   for (const w of words) {
     const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    if (new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, "u").test(haystack)) return w;
+    // Letters, digits and combining marks (accents, vowel signs) belong to a word.
+    if (new RegExp(`(^|[^\\p{L}\\p{M}\\p{N}])${escaped}($|[^\\p{L}\\p{M}\\p{N}])`, "u").test(haystack)) return w;
   }
   return null;
 }

@@ -30,7 +30,8 @@ export const GuestSchema = z.object({
     .trim()
     .max(200, { error: "Use at most 200 characters." })
     .default("")
-    .transform((v) => (v && !/^https?:\/\//i.test(v) ? `https://${v}` : v))
+    // Add the https:// people leave out, but never to another scheme ("mailto:x@y", "javascript:…").
+    .transform((v) => (v && !/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(v) ? `https://${v}` : v))
     .pipe(
       z.union([
         z.literal(""),

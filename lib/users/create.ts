@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { retryWhenBusy } from "../db/retry";
 import type { Role } from "../auth/permissions";
 import { slugify } from "../posts/slug";
 
@@ -55,20 +56,22 @@ export async function createAccount(db: Db, input: NewAccount) {
   for (let attempt = 0; ; attempt++) {
     const handle = await uniqueHandle(db, handleBase(name, email));
     try {
-      return await db.$transaction(async (tx) => {
-        const first = (await tx.user.count()) === 0;
-        return tx.user.create({
-          data: {
-            name,
-            email,
-            handle,
-            passwordHash: input.passwordHash ?? null,
-            image: input.image ?? null,
-            emailVerified: input.emailVerified ?? null,
-            role: first ? "ADMIN" : (input.role ?? "READER"),
-          },
-        });
-      });
+      return await retryWhenBusy(() =>
+        db.$transaction(async (tx) => {
+          const first = (await tx.user.count()) === 0;
+          return tx.user.create({
+            data: {
+              name,
+              email,
+              handle,
+              passwordHash: input.passwordHash ?? null,
+              image: input.image ?? null,
+              emailVerified: input.emailVerified ?? null,
+              role: first ? "ADMIN" : (input.role ?? "READER"),
+            },
+          });
+        }),
+      );
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
       if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTakenError(email);
