@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import next from "next";
-import { FrontCache } from "./server/front-cache.mjs";
+import { affectedBy, FrontCache } from "./server/front-cache.mjs";
 import { canStripClientRuntime, stripClientRuntime } from "./server/reader-html.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -104,10 +104,11 @@ const server = http.createServer((req, res) => {
   req.headers["x-hearth-client-ip"] = req.socket.remoteAddress ?? "unknown";
   const method = req.method ?? "GET";
   if (method !== "GET" && method !== "HEAD") {
-    // Anything that is not a read may change what pages show: forget every stored page once
-    // it is done (and before, so nothing rendered meanwhile is stored).
-    cache.clear();
-    res.on("finish", () => cache.clear());
+    // Anything that is not a read may change what pages show: forget the stored pages it may
+    // have changed once it is done (and before, so nothing rendered meanwhile is stored).
+    const drop = affectedBy((req.url ?? "/").split("?")[0] ?? "/");
+    cache.clear(drop);
+    res.on("finish", () => cache.clear(drop));
     handle(req, res);
     return;
   }

@@ -2,7 +2,8 @@
 //
 // Builds into .next-bench/ when needed, seeds .data/bench.db with essays carrying 30, 1,000 and
 // 10,000 comments, runs the server twice (front cache on, then off) on 127.0.0.1 and measures
-// each page with autocannon, then the client JavaScript of an essay and the server render time
+// each page with autocannon, then (front cache on) posting comments, liking them and reading
+// while comments are posted, then the client JavaScript of an essay and the server render time
 // of the 10,000-comment essay. Results go to stdout (one line per case; progress goes to
 // stderr) and to bench/results/<date>.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,10 +11,20 @@ import os from "node:os";
 import path from "node:path";
 import { DATA_DIR, ROOT } from "../scripts/lib/runtime.mjs";
 import { measureClientJs, type ClientJsResult } from "./lib/client-js";
-import { caseLine, clientJsLine, renderLine, type RenderResult } from "./lib/format";
+import {
+  caseLine,
+  clientJsLine,
+  likesLine,
+  postCommentsLine,
+  readWhilePostingLine,
+  renderLine,
+  type RenderResult,
+} from "./lib/format";
 import { runCase, type CaseResult, type CaseSpec } from "./lib/load";
 import { measureRender, revalidate } from "./lib/render";
 import { buildIfNeeded, freePort, killAllNow, startServer, stop, type RunningServer } from "./lib/server";
+import type { Db } from "../lib/db/client";
+import type { LikesResult, PostCommentsResult, ReadWhilePostingResult, WriteSnapshot } from "./lib/writes";
 
 function envNumber(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -33,6 +44,15 @@ const STRICT = process.env.BENCH_STRICT === "1";
 const GZIP_LOAD = process.env.BENCH_GZIP === "1";
 const COMMENT_COUNTS = [30, 1000, 10000] as const;
 const CLIENT_JS_TARGET_BYTES = 100 * 1024;
+// Targets of the threaded-comments issue for writes and for the big essay's render.
+const POST_TARGET = { minRate: 100 };
+const LIKE_TARGET = { minRate: 300 };
+const READ_WHILE_POSTING_TARGET = { minRps: 1000, maxP99Ms: 50 };
+const RENDER_TARGET_MS = 100;
+/** Signed-in readers created to like comments and to post while others read. */
+const WRITERS = 50;
+/** Comments per second posted while the 30-comment essay is loaded. */
+const POSTS_WHILE_READING_PER_S = Math.round(envNumber("BENCH_POST_RATE", 20, 1));
 // REVALIDATE_SECRET must be at least 16 characters (lib/env.ts).
 const SECRETS = {
   REVALIDATE_SECRET: "bench-revalidate-secret-0123456789",
@@ -40,8 +60,9 @@ const SECRETS = {
   AUTH_TRUST_HOST: "true",
 };
 const BUILD_TIMEOUT_MS = 15 * 60_000;
-// Everything after the build: 8 load runs plus seeding, two server starts, warm-ups and renders.
-const RUN_TIMEOUT_MS = envNumber("BENCH_TIMEOUT", 8 * DURATION_S + 300, 30) * 1000;
+// Everything after the build: 11 load runs plus seeding, two server starts, warm-ups, renders
+// and the write cases' set-up and database checks.
+const RUN_TIMEOUT_MS = envNumber("BENCH_TIMEOUT", 12 * DURATION_S + 360, 30) * 1000;
 
 const progress = (message: string) => console.error(`… ${message}`);
 const out = (line: string) => console.log(line);
@@ -63,6 +84,11 @@ let clientJs: ClientJsResult | null = null;
 /** The same page with Next's client runtime (what signed-in readers get). */
 let clientJsRuntime: ClientJsResult | null = null;
 const renders: RenderResult[] = [];
+const writes: {
+  postComments: PostCommentsResult | null;
+  likes: LikesResult | null;
+  readWhilePosting: ReadWhilePostingResult | null;
+} = { postComments: null, likes: null, readWhilePosting: null };
 const startedAt = new Date();
 const loadAtStart = os.loadavg();
 let build: { buildId: string; builtMs: number | null } | null = null;
@@ -94,7 +120,9 @@ function writeResults(targetsMissed: number, error: string | null): void {
     cases,
     clientJs,
     clientJsRuntime,
+    writes,
     renderMs10k: render10k?.medianMs ?? null,
+    renderTargetMs: RENDER_TARGET_MS,
     renders,
     targetsMissed,
     failures,
@@ -111,6 +139,93 @@ function writeResults(targetsMissed: number, error: string | null): void {
   );
   writeFileSync(file, JSON.stringify(result, null, 2) + "\n");
   out(`\nresults: ${path.relative(ROOT, file)}`);
+}
+
+/** The database client of the write cases (opened once the benchmark database exists). */
+let writesDb: Db | null = null;
+/** What the write cases changed and restoreAfterWrites puts back; null when nothing is to restore. */
+let snapshot: WriteSnapshot | null = null;
+
+function recordProblems(name: string, mode: string, problems: readonly string[], logFile: string): void {
+  for (const problem of problems) {
+    const message = `${name} (${mode}): ${problem}`;
+    failures.push(message);
+    console.error(`\n!!! ${message} — see ${path.relative(ROOT, logFile)}\n`);
+  }
+}
+
+/** Runs one write case; a case that cannot run is a failure, and the other cases still run. */
+async function writeCase<T>(name: string, mode: string, logFile: string, measure: () => Promise<T>): Promise<T | null> {
+  try {
+    return await measure();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    out(`${name.padEnd(12)}  ${mode.padEnd(11)}  FAILED: ${message.split("\n")[0]}`);
+    recordProblems(name, mode, [`could not run: ${message}`], logFile);
+    return null;
+  }
+}
+
+/**
+ * The write cases, on the front-cache server (what readers get): guests posting comments,
+ * signed-in readers liking them, and anonymous readers loading an essay while comments are
+ * posted to it. Leaves in `snapshot` what restoreAfterWrites must undo.
+ */
+async function measureWrites(
+  server: RunningServer,
+  mode: "front-cache" | "isr-only",
+  essays: readonly { name: string; slug: string; postId: string; comments: number }[],
+): Promise<void> {
+  const small = essays.find((e) => e.comments === 30);
+  const medium = essays.find((e) => e.comments === 1000);
+  if (!small || !medium) throw new Error("the write cases need the 30- and 1,000-comment essays");
+  const { createDb } = await import("../lib/db/client");
+  const writesModule = await import("./lib/writes");
+  const db = (writesDb ??= createDb(process.env.DATABASE_URL));
+  const taken = await writesModule.snapshotBeforeWrites(db);
+  snapshot = taken;
+  const o = {
+    base: server.base,
+    db,
+    revalidateSecret: SECRETS.REVALIDATE_SECRET,
+    authSecret: SECRETS.AUTH_SECRET,
+    connections: CONNECTIONS,
+    durationS: DURATION_S,
+    mode,
+  };
+  await writesModule.raiseFloodLimits(o);
+
+  const log = server.logFile;
+
+  progress(`post-comment (${mode}): guests posting to /posts/${small.slug}, ${DURATION_S} s × ${CONNECTIONS} connections`);
+  writes.postComments = await writeCase("post-comment", mode, log, () => writesModule.measurePostComments(o, small, POST_TARGET));
+  if (writes.postComments) {
+    out(postCommentsLine(writes.postComments));
+    recordProblems("post-comment", mode, writes.postComments.problems, log);
+  }
+
+  progress(`like (${mode}): ${WRITERS} signed-in readers liking comments of /posts/${medium.slug}`);
+  const users = await writesModule.createBenchUsers(o, taken, WRITERS);
+  writes.likes = await writeCase("like", mode, log, () => writesModule.measureLikes(o, medium, users, LIKE_TARGET));
+  if (writes.likes) {
+    out(likesLine(writes.likes));
+    recordProblems("like", mode, writes.likes.problems, log);
+  }
+
+  const readName = `${small.name} while posting`;
+  progress(`${readName} (${mode}): ${POSTS_WHILE_READING_PER_S} comments/s by signed-in readers`);
+  writes.readWhilePosting = await writeCase(readName, mode, log, () =>
+    writesModule.measureReadWhilePosting(o, small, users, {
+      ratePerS: POSTS_WHILE_READING_PER_S,
+      warmups: WARMUPS,
+      gzip: GZIP_LOAD,
+      target: READ_WHILE_POSTING_TARGET,
+    }),
+  );
+  if (writes.readWhilePosting) {
+    out(readWhilePostingLine(writes.readWhilePosting));
+    recordProblems(readName, mode, writes.readWhilePosting.problems, log);
+  }
 }
 
 async function main(): Promise<number> {
@@ -208,6 +323,7 @@ async function main(): Promise<number> {
           progress("client JavaScript of an essay");
           clientJs = await measureClientJs(server.base, `/posts/${essay.slug}`, CLIENT_JS_TARGET_BYTES);
         }
+        await measureWrites(server, mode, essays);
       } else {
         const essay = essays[0];
         if (essay) {
@@ -229,17 +345,33 @@ async function main(): Promise<number> {
     } finally {
       if (server) await stop(server.child);
     }
+    if (snapshot && writesDb) {
+      // The other server mode measures the pages as seeded.
+      progress("removing the comments, likes and readers the write cases added");
+      const { restoreAfterWrites } = await import("./lib/writes");
+      await restoreAfterWrites(
+        writesDb,
+        snapshot,
+        essays.map((e) => e.postId),
+      );
+      snapshot = null;
+    }
   }
+  await writesDb?.$disconnect();
 
   out("");
   if (clientJs) out(clientJsLine(clientJs, "an anonymous essay reader"));
   if (clientJsRuntime)
     out(`  (for comparison) ${clientJsLine(clientJsRuntime, "a page with Next's client runtime, as signed-in readers get it")}`);
   const render10k = renders.find((r) => r.name === "essay-10000");
-  if (render10k) out(renderLine(render10k));
+  if (render10k) out(renderLine(render10k, RENDER_TARGET_MS));
   for (const r of renders) if (r !== render10k) out(`  (for comparison) ${renderLine(r)}`);
 
-  const targetsMissed = cases.filter((c) => c.pass === false).length + (clientJs && !clientJs.pass ? 1 : 0);
+  const targetsMissed =
+    cases.filter((c) => c.pass === false).length +
+    (clientJs && !clientJs.pass ? 1 : 0) +
+    [writes.postComments, writes.likes, writes.readWhilePosting].filter((w) => w?.pass === false).length +
+    (render10k && !(render10k.medianMs < RENDER_TARGET_MS) ? 1 : 0);
   writeResults(targetsMissed, null);
 
   if (failures.length > 0) {

@@ -130,10 +130,34 @@ export class FrontCache {
     return true;
   }
 
-  /** Drops everything (after any request that may have changed data). */
-  clear() {
+  /**
+   * Drops everything (after any request that may have changed data), or only the entries whose
+   * URL `drop` selects.
+   * @param {(url: string) => boolean} [drop] which URLs to drop; all when omitted
+   */
+  clear(drop) {
     this.generation++;
-    this.entries.clear();
-    this.bytes = 0;
+    if (!drop) {
+      this.entries.clear();
+      this.bytes = 0;
+      return;
+    }
+    for (const key of [...this.entries.keys()]) {
+      if (drop(key.slice(key.indexOf(" ") + 1))) this.delete(key);
+    }
   }
+}
+
+/**
+ * What a write posted to `path` may have changed. A form on an essay (a comment, a like) changes
+ * that essay's pages and the listings that show comment counts, not the other essays' pages;
+ * anything else (accounts, settings, sign-in) may change every page.
+ * @param {string} path the POST's path, without query
+ * @returns {((url: string) => boolean) | undefined} which cached URLs to drop (undefined: all)
+ */
+export function affectedBy(path) {
+  const essay = /^\/posts\/([^/?#]+)/.exec(path);
+  if (!essay) return undefined;
+  const prefix = `/posts/${essay[1]}`;
+  return (url) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}#`) || !url.startsWith("/posts/");
 }

@@ -1,6 +1,7 @@
 // How the benchmark prints its figures. 1 KB = 1,024 bytes.
 import type { ClientJsResult } from "./client-js";
 import type { CaseResult, Target } from "./load";
+import type { LikesResult, PostCommentsResult, ReadWhilePostingResult, WriteFigures } from "./writes";
 
 const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const one = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -59,10 +60,63 @@ export interface RenderResult {
   cacheHeaders: (string | null)[];
 }
 
-export function renderLine(r: RenderResult): string {
+export function renderLine(r: RenderResult, targetMs?: number): string {
+  const target = targetMs === undefined ? "" : `  target < ${targetMs} ms: ${r.medianMs < targetMs ? "PASS" : "FAIL"}`;
   return (
     `server render of ${r.name} (first comment page, uncached): median ${ms(r.medianMs)}` +
-    ` (${r.runs} runs, ${ms(r.minMs)}–${ms(r.maxMs)}; first byte ${ms(r.medianTtfbMs)}; cached: ${ms(r.cachedMedianMs)})`
+    ` (${r.runs} runs, ${ms(r.minMs)}–${ms(r.maxMs)}; first byte ${ms(r.medianTtfbMs)}; cached: ${ms(r.cachedMedianMs)})` +
+    target
+  );
+}
+
+const problemsOf = (problems: readonly string[]) => (problems.length > 0 ? `  !! ${problems.join("; ")}` : "");
+
+function writeFigures(r: WriteFigures, unit: string): string[] {
+  return [`${int.format(r.rate).padStart(6)} ${unit}`, `p50 ${ms(r.p50Ms).padStart(6)}`, `p99 ${ms(r.p99Ms).padStart(6)}`];
+}
+
+export function postCommentsLine(r: PostCommentsResult): string {
+  const statuses = Object.entries(r.db.byStatus)
+    .map(([status, n]) => `${int.format(n)} ${status}`)
+    .join(", ");
+  return (
+    [
+      r.name.padEnd(12),
+      r.mode.padEnd(11),
+      ...writeFigures(r, "posts/s"),
+      `${int.format(r.ok)} guest posts answered 303 (slowest second ${int.format(r.slowestSecond)})`,
+      `DB: ${int.format(r.db.newComments)} new comments${statuses ? ` (${statuses})` : ""}`,
+      `target ≥${r.target.minRate} posts/s: ${r.pass ? "PASS" : "FAIL"}`,
+    ].join("  ") + problemsOf(r.problems)
+  );
+}
+
+export function likesLine(r: LikesResult): string {
+  const consistent =
+    r.db.inconsistentCount === 0
+      ? `likeCount = likes on all ${int.format(r.db.commentsChecked)} comments`
+      : `likeCount ≠ likes on ${int.format(r.db.inconsistentCount)} of ${int.format(r.db.commentsChecked)} comments`;
+  return (
+    [
+      r.name.padEnd(12),
+      r.mode.padEnd(11),
+      ...writeFigures(r, "likes/s"),
+      `${int.format(r.ok)} answered 303: ${int.format(r.likes)} likes + ${int.format(r.unlikes)} unlikes by ${r.users} readers on ${int.format(r.comments)} comments (slowest second ${int.format(r.slowestSecond)})`,
+      `DB: ${consistent}`,
+      `target ≥${r.target.minRate} likes/s: ${r.pass ? "PASS" : "FAIL"}`,
+    ].join("  ") + problemsOf(r.problems)
+  );
+}
+
+export function readWhilePostingLine(r: ReadWhilePostingResult): string {
+  const p = r.posting;
+  return (
+    caseLine(r.read) +
+    ` — meanwhile ${int.format(p.ok)} comments posted (${p.ratePerS}/s, signed in, approved: DB +${int.format(p.db.newApproved)};` +
+    (p.skipped > 0 ? ` ${int.format(p.skipped)} not sent: ${p.maxInFlight} posts were waiting;` : "") +
+    ` POST p50 ${ms(p.p50Ms)}, p99 ${ms(p.p99Ms)})` +
+    // caseLine already flags the reads' problems.
+    problemsOf(r.problems.filter((problem) => !problem.startsWith("reads:")))
   );
 }
 

@@ -15,7 +15,7 @@ export interface Response {
 
 export function request(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {},
 ): Promise<Response> {
   const target = new URL(url);
   if (target.hostname !== "127.0.0.1") return Promise.reject(new Error(`benchmark traffic stays on loopback, not ${url}`));

@@ -51,7 +51,7 @@ export interface CaseResult {
  * several hundred KB that copying and its garbage collection cost the load generator more CPU
  * than the server spends answering, so the figures would measure autocannon. Drop the copies.
  */
-function skipBodyCopies(client: unknown): void {
+export function skipBodyCopies(client: unknown): void {
   const queue = (client as { pipelinedRequests?: { addBody?: unknown } }).pipelinedRequests;
   if (queue && typeof queue.addBody === "function") queue.addBody = () => {};
   else if (!warnedAboutBodies) {
@@ -68,7 +68,14 @@ export async function runCase(
   base: string,
   spec: CaseSpec,
   mode: CaseResult["mode"],
-  options: { durationS: number; connections: number; warmups: number; gzip: boolean },
+  options: {
+    durationS: number;
+    connections: number;
+    warmups: number;
+    gzip: boolean;
+    /** Other work (e.g. posting comments) run during the measured load, started with it and awaited. */
+    alongside?: () => Promise<unknown>;
+  },
 ): Promise<CaseResult> {
   const url = `${base}${spec.path}`;
   // Warm up: the first request renders (or reads Next's cache), later ones are served cached.
@@ -95,7 +102,7 @@ export async function runCase(
   // A short unrecorded burst first, so the server's code for this page is compiled (JIT) and
   // the first case of a run is not penalised.
   await load(1);
-  const result = await load(options.durationS);
+  const [result] = await Promise.all([load(options.durationS), options.alongside?.()]);
   const rps = result.requests.average;
   const p99 = result.latency.p99;
   let pass: boolean | null = null;

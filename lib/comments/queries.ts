@@ -82,12 +82,19 @@ async function pageOfListedRoots(
   return { page: current, pageCount, rootIds: rows.map((r) => Number(r.id)) };
 }
 
-/** All listed top-level comments in display order (ids only), for permalinks. */
-async function orderedRootIds(postId: string, viewer: ThreadViewer | null, order: CommentOrder): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>(
-    Prisma.sql`SELECT c."id" AS id FROM "Comment" c WHERE ${listedRootsWhere(postId, viewer)} ORDER BY ${ORDER_SQL[order]}`,
+/** SQL: top-level comment c is listed before top-level comment r in `order`. */
+const BEFORE_SQL: Record<CommentOrder, Prisma.Sql> = {
+  oldest: Prisma.sql`(c."createdAt" < r."createdAt" OR (c."createdAt" = r."createdAt" AND c."id" < r."id"))`,
+  newest: Prisma.sql`(c."createdAt" > r."createdAt" OR (c."createdAt" = r."createdAt" AND c."id" > r."id"))`,
+  likes: Prisma.sql`(c."likeCount" > r."likeCount" OR (c."likeCount" = r."likeCount" AND (c."createdAt" < r."createdAt" OR (c."createdAt" = r."createdAt" AND c."id" < r."id"))))`,
+};
+
+/** How many listed top-level comments come before `rootId` in `order` (one COUNT query). */
+async function rootsBefore(postId: string, rootId: number, viewer: ThreadViewer | null, order: CommentOrder): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number | bigint }[]>(
+    Prisma.sql`SELECT COUNT(*) AS n FROM "Comment" c, "Comment" r WHERE r."id" = ${rootId} AND ${listedRootsWhere(postId, viewer)} AND ${BEFORE_SQL[order]}`,
   );
-  return rows.map((r) => Number(r.id));
+  return Number(rows[0]?.n ?? 0);
 }
 
 /**
@@ -211,9 +218,8 @@ export async function commentPermalink(commentId: number, viewer: ThreadViewer |
   });
   if (!comment) return null;
   const settings = await readSettings();
-  const ids = await orderedRootIds(comment.postId, viewer, settings.commentOrder);
-  const index = ids.indexOf(comment.rootId ?? comment.id);
-  const page = index < 0 ? 1 : Math.floor(index / settings.commentsPerPage) + 1;
+  const before = await rootsBefore(comment.postId, comment.rootId ?? comment.id, viewer, settings.commentOrder);
+  const page = Math.floor(before / settings.commentsPerPage) + 1;
   const base = page <= 1 ? `/posts/${comment.post.slug}` : `/posts/${comment.post.slug}/comment-page/${page}`;
   return `${base}#comment-${comment.id}`;
 }

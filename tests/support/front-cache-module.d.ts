@@ -36,6 +36,7 @@ declare module "*/server/front-cache.mjs" {
       generation: number,
       response: { status: number; headers: FrontCacheResponseHeaders; body: Buffer },
     ): boolean;
-    clear(): void;
+    clear(drop?: (url: string) => boolean): void;
   }
+  export function affectedBy(path: string): ((url: string) => boolean) | undefined;
 }
