@@ -24,6 +24,9 @@ for (const dir of [path.join(distDir, "server", "route-cache"), path.join(distDi
   rmSync(dir, { recursive: true, force: true });
 }
 
+// Cache invalidations made inside the app (lib/cache/revalidate.ts) also empty this cache.
+/** @type {any} */ (globalThis).__hearthFrontCacheClear = () => cache.clear();
+
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();

@@ -8,4 +8,6 @@ import { revalidateTag } from "next/cache";
  */
 export function expireTags(...tagList: string[]): void {
   for (const tag of new Set(tagList)) revalidateTag(tag, { expire: 0 });
+  // The front cache in server.mjs (same process) forgets its copies too.
+  (globalThis as { __hearthFrontCacheClear?: () => void }).__hearthFrontCacheClear?.();
 }

@@ -2,6 +2,7 @@
 
 import { createHash } from "node:crypto";
 import { headers } from "next/headers";
+import { after } from "next/server";
 import { db } from "../db/client";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
@@ -216,8 +217,16 @@ export async function deleteCommentAction(_prev: CommentFormState, formData: For
     if (comment.status === "APPROVED")
       await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } });
   });
-  expireTags(tags.post(comment.postId), tags.posts);
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] });
+  if ((await headers()).has("next-action")) {
+    // With JavaScript: expiring the tags inside the action would refresh the page in place,
+    // turning the comment into a tombstone and unmounting the form before it can follow the
+    // permalink. Expire them as soon as the answer is sent instead; the writer's next page
+    // (their own, never cached) is fresh either way.
+    after(() => expireTags(tags.post(comment.postId), tags.posts));
+  } else {
+    expireTags(tags.post(comment.postId), tags.posts);
+  }
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
 }
 
