@@ -77,6 +77,13 @@ function buildConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     secret: e.AUTH_SECRET,
     trustHost: true,
+    logger: {
+      // A wrong password is an everyday event, not a server error worth a stack trace.
+      error(error) {
+        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error(error);
+      },
+    },
     providers,
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     events: {
