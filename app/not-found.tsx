@@ -1,23 +1,12 @@
-import Link from "next/link";
-import { PageShell } from "@/components/layout/page-shell";
-import { DEFAULT_SETTINGS } from "@/lib/settings/defaults";
+import { StatusPage } from "@/components/layout/status-page";
 
 export default function NotFound() {
   return (
-    <PageShell title={DEFAULT_SETTINGS.siteTitle} viewer={null}>
-      <section className="py-16 text-center">
-        <p className="text-sm font-semibold uppercase tracking-wide text-amber-700">404</p>
-        <h1 className="mt-2 font-serif text-4xl font-semibold tracking-tight">This page isn’t here</h1>
-        <p className="mx-auto mt-4 max-w-md text-stone-600 dark:text-stone-400">
-          The essay or page you were looking for has moved, was unpublished, or never existed. The fire is still lit on the front
-          page.
-        </p>
-        <p className="mt-8">
-          <Link href="/" className="rounded-full bg-amber-700 px-5 py-2.5 font-medium text-white hover:bg-amber-800">
-            Back to the essays
-          </Link>
-        </p>
-      </section>
-    </PageShell>
+    <StatusPage code="404" title="This page isn’t here">
+      <p>
+        The essay or page you were looking for has moved, was unpublished, or never existed. The fire is still lit on the front
+        page.
+      </p>
+    </StatusPage>
   );
 }

@@ -509,3 +509,31 @@ test.describe("viewer isolation", () => {
     }
   });
 });
+
+test.describe("short permalinks", () => {
+  test.use(from("192.0.2.16"));
+
+  test("/comments/<id> lands on the comment page that shows it, scrolled to it; an unknown id is 404", async ({ page, data }) => {
+    const author = await data.author({ name: `Long Thread Host ${data.run}` });
+    const essay = await data.essay({ author, title: `Many voices ${data.run}` });
+    const start = Date.now() - 60 * 60_000;
+    let last = null;
+    for (let i = 0; i < 51; i++) {
+      last = await data.comment({
+        essay,
+        guest: { name: `Voice ${i}` },
+        body: `Voice number ${i}.`,
+        createdAt: new Date(start + i * 1000),
+      });
+    }
+    await data.publish();
+    if (!last) throw new Error("no comment");
+
+    await page.goto(`/comments/${last.id}`);
+    await expect(page).toHaveURL(`/posts/${essay.slug}/comment-page/2#comment-${last.id}`);
+    await expect(page.locator(`#comment-${last.id}`)).toContainText("Voice number 50.");
+
+    const missing = await page.request.get("/comments/999999999", { maxRedirects: 0 });
+    expect(missing.status()).toBe(404);
+  });
+});

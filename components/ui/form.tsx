@@ -3,6 +3,29 @@ import type { ReactNode } from "react";
 const inputClass =
   "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-amber-600 focus:outline-none focus:ring-2 focus:ring-amber-600/30 aria-[invalid=true]:border-red-600 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100";
 
+/** The ids of a field's hint and error, for aria-describedby. */
+function describedByFor(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's hint and its error message, right below it. */
+function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** A labelled input with its error message right below it (linked for screen readers). */
 export function Field({
   name,
@@ -33,7 +56,6 @@ export function Field({
   disabled?: boolean;
 }) {
   const id = givenId ?? `field-${name}`;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
@@ -50,19 +72,10 @@ export function Field({
         minLength={minLength}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByFor(id, hint, error)}
         className={inputClass}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -97,19 +110,10 @@ export function TextArea({
         maxLength={maxLength}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedByFor(id, hint, error)}
         className={inputClass}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
