@@ -34,6 +34,11 @@ export function SiteHeader({ title, viewer }: { title: string; viewer: HeaderVie
           </a>
           {viewer === "unknown" ? null : viewer ? (
             <>
+              {viewer.role === "AUTHOR" || viewer.role === "ADMIN" ? (
+                <Link href="/dashboard" className={linkClass}>
+                  Dashboard
+                </Link>
+              ) : null}
               {viewer.role === "ADMIN" ? (
                 <Link href="/admin/users" className={linkClass}>
                   Users
