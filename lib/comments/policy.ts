@@ -11,23 +11,60 @@ export interface ModerationSettings {
   blockWords: string;
 }
 
-/** Words or phrases from a settings list: one per line or comma-separated, case-insensitive. */
+/**
+ * Word lists (hold-for-review, blocked) as admins type them in the settings: one entry per line
+ * (commas separate entries too), blank lines ignored, case-insensitive. Both the list and the
+ * texts are compared in Unicode NFC form, so "café" typed with a combining accent still matches.
+ */
 export function parseWordList(list: string): string[] {
   return list
+    .normalize("NFC")
     .split(/[\n,]/)
     .map((w) => w.trim().toLowerCase())
-    .filter((w) => w.length > 0);
+    // An entry made of wildcards alone would match every comment: it is ignored.
+    .filter((w) => w.length > 0 && w.replace(/\*/g, "").trim().length > 0);
 }
 
-/** The first listed word or phrase found in any of the texts (as a whole word), or null. */
+/** Letters, digits and combining marks (accents, vowel signs) belong to a word. */
+const WORD_CHAR = "[\\p{L}\\p{M}\\p{N}]";
+
+/**
+ * Whether an entry is matched anywhere inside the text rather than as a whole word: entries
+ * that look like a domain, an e-mail address or a URL (they contain ".", "@" or "/"), so
+ * "casino.example" also catches "www.casino.example" and "jane@casino.example".
+ */
+export function isSubstringEntry(entry: string): boolean {
+  return /[.@/]/.test(entry);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The regular expression for one (normalized) list entry:
+ * - a word or phrase matches as a whole word: "cat" matches "a cat sat", not "concatenate";
+ * - an entry containing ".", "@" or "/" matches as a substring;
+ * - "*" stands for any run of word characters ("casino*" matches "casinos"; "*bet" matches
+ *   "sportsbet") — in substring entries, for any run of characters other than spaces.
+ */
+export function wordListPattern(entry: string): RegExp {
+  const substring = isSubstringEntry(entry);
+  const star = substring ? "\\S*" : `${WORD_CHAR}*`;
+  const body = entry.split("*").map(escapeRegExp).join(star);
+  if (substring) return new RegExp(body, "u");
+  return new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, "u");
+}
+
+/**
+ * The first listed entry (in list order, as listed, lowercased) found in any of the texts, or
+ * null. Texts are the comment's body, the writer's name, e-mail and website.
+ */
 export function findListedWord(list: string, texts: readonly (string | null | undefined)[]): string | null {
   const words = parseWordList(list);
   if (words.length === 0) return null;
-  const haystack = texts.filter(Boolean).join("\n").toLowerCase();
+  const haystack = texts.filter(Boolean).join("\n").normalize("NFC").toLowerCase();
+  if (!haystack) return null;
   for (const w of words) {
-    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    // Letters, digits and combining marks (accents, vowel signs) belong to a word.
-    if (new RegExp(`(^|[^\\p{L}\\p{M}\\p{N}])${escaped}($|[^\\p{L}\\p{M}\\p{N}])`, "u").test(haystack)) return w;
+    if (wordListPattern(w).test(haystack)) return w;
   }
   return null;
 }
