@@ -1,0 +1,96 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
+import { initialFormState } from "@/lib/forms/state";
+import { moderateCommentsAction, moderatorEditAction, moderatorReplyAction, type ReplyState } from "@/lib/moderation/actions";
+import { OP_LABEL, type ModerationOp } from "@/lib/moderation/transitions";
+
+const sectionClass = "flex flex-col gap-4 rounded-lg border border-stone-200 p-5 dark:border-stone-800";
+
+/** One comment's status buttons (the same action as the queue). */
+export function CommentStatusForm({ commentId, ops }: { commentId: number; ops: ModerationOp[] }) {
+  const [state, action, pending] = useActionState(moderateCommentsAction, initialFormState);
+  return (
+    <form action={action} className="flex flex-col gap-3" aria-label="Status">
+      <FormMessage message={state.message} ok={state.ok} />
+      <div className="flex flex-wrap gap-2">
+        {ops.map((op) => (
+          <button
+            key={op}
+            type="submit"
+            name="op"
+            value={`${op}:${commentId}`}
+            disabled={pending}
+            onClick={
+              op === "delete"
+                ? (e) => {
+                    if (!window.confirm("Delete permanently? This cannot be undone.")) e.preventDefault();
+                  }
+                : undefined
+            }
+            className="rounded-full border border-stone-300 px-3 py-1 text-sm font-medium hover:border-amber-600 disabled:opacity-60 dark:border-stone-600"
+          >
+            {OP_LABEL[op]}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}
+
+/** Rewrite the comment's Markdown; it is rendered again with the comment pipeline. */
+export function ModeratorEditForm({ commentId, body }: { commentId: number; body: string }) {
+  const [state, action, pending] = useActionState(moderatorEditAction, initialFormState);
+  return (
+    <form action={action} className={sectionClass} noValidate>
+      <h2 className="text-lg font-semibold">Edit the comment</h2>
+      <FormMessage message={state.message} ok={state.ok} />
+      <input type="hidden" name="commentId" value={commentId} />
+      <TextArea
+        name="body"
+        label="Comment text"
+        rows={6}
+        defaultValue={state.values?.body ?? body}
+        error={state.errors?.body}
+        hint="Markdown: emphasis, links, code, quotes and lists. Shown as “(edited)”."
+      />
+      <div>
+        <SubmitButton pending={pending}>Save comment</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** Reply as the essay's author (or an admin): published at once. */
+export function ModeratorReplyForm({ commentId, asName }: { commentId: number; asName: string }) {
+  const [state, action, pending] = useActionState<ReplyState, FormData>(moderatorReplyAction, initialFormState);
+  return (
+    <form action={action} className={sectionClass} noValidate>
+      <h2 className="text-lg font-semibold">Reply</h2>
+      {state.ok && state.replyUrl ? (
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+          {state.message}{" "}
+          <Link href={state.replyUrl} className="underline">
+            See it on the essay
+          </Link>
+        </p>
+      ) : (
+        <FormMessage message={state.message} ok={state.ok} />
+      )}
+      <input type="hidden" name="commentId" value={commentId} />
+      <TextArea
+        name="body"
+        label="Your reply"
+        rows={4}
+        defaultValue={state.values?.body ?? ""}
+        error={state.errors?.body}
+        hint={`Posted as ${asName}, approved at once.`}
+      />
+      <div>
+        <SubmitButton pending={pending}>Publish reply</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,202 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { Field, FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
+import { initialFormState } from "@/lib/forms/state";
+import type { SiteSettings } from "@/lib/settings/defaults";
+import { updateSettingsAction } from "@/lib/settings/actions";
+
+const sectionClass = "flex flex-col gap-4 rounded-lg border border-stone-200 p-5 dark:border-stone-800";
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className={sectionClass}>
+      <legend className="px-1 text-lg font-semibold">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Checkbox({ name, label, checked, hint }: { name: string; label: string; checked: boolean; hint?: string }) {
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={checked}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          className="h-4 w-4"
+        />
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const ORDERS = [
+  ["oldest", "Oldest first"],
+  ["newest", "Newest first"],
+  ["likes", "Most liked first"],
+] as const;
+
+/**
+ * Every site setting in one form (works without JavaScript). After a failed save the form
+ * shows what was typed, with each error next to its field.
+ */
+export function SettingsForm({ settings }: { settings: SiteSettings }) {
+  const [state, action, pending] = useActionState(updateSettingsAction, initialFormState);
+  const typed = state.values;
+  // After a submission, what was typed wins; a checkbox that was not sent was unticked.
+  const text = (name: keyof SiteSettings) => typed?.[name] ?? String(settings[name]);
+  const ticked = (name: keyof SiteSettings) => (typed ? typed[name] === "on" : Boolean(settings[name]));
+  const e = state.errors ?? {};
+  return (
+    <form action={action} className="flex flex-col gap-6" noValidate>
+      <FormMessage message={state.message} ok={state.ok} />
+      <Section title="Site">
+        <Field name="siteTitle" label="Site title" required maxLength={80} defaultValue={text("siteTitle")} error={e.siteTitle} />
+        <TextArea
+          name="siteDescription"
+          label="Description"
+          rows={2}
+          maxLength={300}
+          defaultValue={text("siteDescription")}
+          error={e.siteDescription}
+          hint="Shown under the title on the home page, in the footer, the feed and search results."
+        />
+      </Section>
+
+      <Section title="Conversations">
+        <Field
+          name="commentsPerPage"
+          label="Top-level comments per page"
+          type="number"
+          defaultValue={text("commentsPerPage")}
+          error={e.commentsPerPage}
+          hint="1 to 200."
+        />
+        <Field
+          name="threadDepth"
+          label="Displayed thread depth"
+          type="number"
+          defaultValue={text("threadDepth")}
+          error={e.threadDepth}
+          hint="2 to 10 levels; deeper replies show under their deepest shown ancestor."
+        />
+        <div>
+          <label htmlFor="field-commentOrder" className="block text-sm font-medium">
+            Default comment order
+          </label>
+          <select
+            id="field-commentOrder"
+            name="commentOrder"
+            defaultValue={text("commentOrder")}
+            aria-invalid={e.commentOrder ? true : undefined}
+            aria-describedby={e.commentOrder ? "field-commentOrder-error" : undefined}
+            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-800"
+          >
+            {ORDERS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          {e.commentOrder ? (
+            <p id="field-commentOrder-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+              {e.commentOrder}
+            </p>
+          ) : null}
+        </div>
+        <Field
+          name="editWindowMinutes"
+          label="Edit window (minutes)"
+          type="number"
+          defaultValue={text("editWindowMinutes")}
+          error={e.editWindowMinutes}
+          hint="How long writers may edit their comment. 0 to 1440; authors and admins are not bound by it."
+        />
+        <Checkbox
+          name="autoCloseEnabled"
+          label="Close comments automatically"
+          checked={ticked("autoCloseEnabled")}
+          hint="Essays stop taking comments some days after they were published."
+        />
+        <Field
+          name="autoCloseDays"
+          label="Close comments after (days)"
+          type="number"
+          defaultValue={text("autoCloseDays")}
+          error={e.autoCloseDays}
+          hint="1 to 3650."
+        />
+        <Checkbox
+          name="gravatarEnabled"
+          label="Use Gravatar pictures"
+          checked={ticked("gravatarEnabled")}
+          hint="Off: avatars are uploaded pictures or initials drawn on the server, and no request leaves the site."
+        />
+      </Section>
+
+      <Section title="Moderation">
+        <Field
+          name="holdLinkCount"
+          label="Hold comments with this many links"
+          type="number"
+          defaultValue={text("holdLinkCount")}
+          error={e.holdLinkCount}
+          hint="0 to 50; 0 turns the rule off."
+        />
+        <TextArea
+          name="holdWords"
+          label="Hold for review"
+          rows={5}
+          defaultValue={text("holdWords")}
+          error={e.holdWords}
+          hint="One word, phrase, domain or e-mail per line. A comment whose text, name, e-mail or website contains one waits in Pending. Whole words; entries with . @ or / match anywhere; * stands for any letters."
+        />
+        <TextArea
+          name="blockWords"
+          label="Blocked"
+          rows={5}
+          defaultValue={text("blockWords")}
+          error={e.blockWords}
+          hint="Same format. A match sends the comment straight to the Trash."
+        />
+        <Field
+          name="floodPerMinute"
+          label="Comments per minute (per address and per person)"
+          type="number"
+          defaultValue={text("floodPerMinute")}
+          error={e.floodPerMinute}
+          hint="1 to 100."
+        />
+        <Field
+          name="floodPerHour"
+          label="Comments per hour (per address and per person)"
+          type="number"
+          defaultValue={text("floodPerHour")}
+          error={e.floodPerHour}
+          hint="1 to 1000, at least the limit per minute."
+        />
+        <Checkbox
+          name="trustProxy"
+          label="Trust X-Forwarded-For"
+          checked={ticked("trustProxy")}
+          hint="Turn on only behind your own reverse proxy: the address it reports is used for flood limits and IP hashes."
+        />
+      </Section>
+
+      <div>
+        <SubmitButton pending={pending}>Save settings</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+"use server";
+
+import { db } from "../db/client";
+import { expireTags } from "../cache/revalidate";
+import { tags } from "../cache/tags";
+import { can } from "../auth/permissions";
+import { getCurrentUser } from "../auth/session";
+import { formValues, type FormState } from "../forms/state";
+import { renderComment } from "../markdown/comment";
+import { CommentRejected, insertComment } from "../comments/write";
+import { fieldErrors } from "../users/schema";
+import { ModerateFormSchema, ModeratorEditSchema, ModeratorReplySchema } from "./schema";
+import { outcomeMessage } from "./transitions";
+import { editCommentBody, loadModeratedComment, moderateComments } from "./write";
+
+const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
+const notYours: FormState = {
+  status: 403,
+  message: "You can’t moderate one or more of these comments. Nothing was changed.",
+};
+
+export interface ReplyState extends FormState {
+  /** Where the new reply can be seen. */
+  replyUrl?: string;
+}
+
+/**
+ * The queue's one form: a comment's own button (approve, unapprove, spam, trash, restore,
+ * delete) or the bulk menu with the ticked comments. All or nothing: one id the moderator may
+ * not touch refuses the whole request.
+ */
+export async function moderateCommentsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const parsed = ModerateFormSchema.safeParse({
+    op: formData.get("op") ?? "",
+    bulkAction: formData.get("bulkAction") ?? undefined,
+    ids: formData.getAll("ids").filter((v) => typeof v === "string"),
+  });
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { status: 400, errors, message: errors.bulkAction ?? errors.ids ?? errors.op ?? "That did not work." };
+  }
+  if (!can(user, "comment:moderate")) return notYours;
+  const result = await moderateComments(db, user, parsed.data.ids, parsed.data.op);
+  if (!result.ok) {
+    return result.reason === "forbidden"
+      ? notYours
+      : { status: 404, message: "One or more of these comments no longer exist. Nothing was changed." };
+  }
+  if (result.postIds.length > 0) expireTags(...result.postIds.map((id) => tags.post(id)), tags.posts);
+  return { ok: true, message: outcomeMessage(parsed.data.op, result.changed, result.skipped) };
+}
+
+/** A moderator rewrites a comment (re-rendered with the comment pipeline). */
+export async function moderatorEditAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const values = formValues(formData);
+  const parsed = ModeratorEditSchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const comment = await loadModeratedComment(db, parsed.data.commentId);
+  if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
+  if (!can(user, "comment:moderate", { postAuthorId: comment.post.authorId })) {
+    return { status: 403, message: "You can’t moderate this comment.", values };
+  }
+  const saved = await editCommentBody(db, comment.id, parsed.data.body, await renderComment(parsed.data.body));
+  if (!saved) return { status: 404, message: "That comment no longer exists.", values };
+  expireTags(tags.post(comment.postId));
+  return { ok: true, message: "Comment saved.", values };
+}
+
+/** The post's author (or an admin) replies to a comment; the reply is approved at once. */
+export async function moderatorReplyAction(_prev: ReplyState, formData: FormData): Promise<ReplyState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const values = formValues(formData);
+  const parsed = ModeratorReplySchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const parent = await loadModeratedComment(db, parsed.data.commentId);
+  if (!parent || parent.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
+  if (!can(user, "comment:moderate", { postAuthorId: parent.post.authorId }) || !can(user, "comment:create")) {
+    return { status: 403, message: "You can’t reply to this comment here.", values };
+  }
+  if (parent.status !== "APPROVED") {
+    return { errors: { body: "Approve the comment before replying to it." }, values };
+  }
+  let reply;
+  try {
+    reply = await insertComment(db, {
+      postId: parent.postId,
+      parentId: parent.id,
+      authorId: user.id,
+      bodyMarkdown: parsed.data.body,
+      status: "APPROVED",
+    });
+  } catch (error) {
+    if (error instanceof CommentRejected) return { errors: { body: error.message }, values };
+    throw error;
+  }
+  expireTags(tags.post(parent.postId), tags.posts);
+  return { ok: true, message: "Reply published.", replyUrl: `/comments/${reply.id}` };
+}

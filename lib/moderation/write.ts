@@ -1,0 +1,135 @@
+import type { Db } from "../db/client";
+import { retryWhenBusy } from "../db/retry";
+import { can, type Actor } from "../auth/permissions";
+import type { CommentStatusValue } from "../comments/policy";
+import { approvedDelta, nextStatus, type ModerationOp } from "./transitions";
+
+export type ModerationResult =
+  { ok: true; changed: number; skipped: number; postIds: string[] } | { ok: false; reason: "forbidden" | "not-found" };
+
+/** Thrown inside a transaction to roll it back with a refusal. */
+class Refused extends Error {
+  constructor(readonly reason: "forbidden" | "not-found") {
+    super(reason);
+  }
+}
+
+/**
+ * Applies a moderation action to comments, all or nothing, in one transaction:
+ * - every id must exist and be on a post the actor may moderate (`comment:moderate`), or the
+ *   whole request is refused and nothing changes (forged ids fail closed);
+ * - each comment moves only if it is still in the status it was read in (`updateMany` guarded by
+ *   the old status), so two moderators acting at once cannot count a change twice;
+ * - the posts' approved-comment counts change by what actually changed, in the same transaction;
+ * - likes stay with a comment that leaves Approved (hidden while it is not shown, back if it is
+ *   approved again), so `likeCount` always equals its like rows;
+ * - delete (from the Trash only) removes a comment without replies; one with replies becomes a
+ *   tombstone (status DELETED, content, writer details and likes wiped) so the replies keep
+ *   their parent, root and depth.
+ * Comments whose status the action does not apply to (already moved) are skipped.
+ */
+export async function moderateComments(
+  db: Db,
+  actor: Actor,
+  ids: readonly number[],
+  op: ModerationOp,
+): Promise<ModerationResult> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return { ok: true, changed: 0, skipped: 0, postIds: [] };
+  try {
+    return await retryWhenBusy(() =>
+      db.$transaction(async (tx) => {
+        const rows = await tx.comment.findMany({
+          where: { id: { in: unique } },
+          select: {
+            id: true,
+            status: true,
+            postId: true,
+            post: { select: { authorId: true } },
+            _count: { select: { replies: true } },
+          },
+        });
+        if (rows.length !== unique.length) throw new Refused("not-found");
+        for (const row of rows) {
+          if (!can(actor, "comment:moderate", { postAuthorId: row.post.authorId })) throw new Refused("forbidden");
+        }
+
+        const deltas = new Map<string, number>();
+        const touched = new Set<string>();
+        let changed = 0;
+        for (const row of rows) {
+          const from = row.status as CommentStatusValue;
+          const to = nextStatus(op, from);
+          if (!to) continue;
+          let moved = 0;
+          if (to === "gone") {
+            moved = row._count.replies > 0 ? await tombstone(tx, row.id, from) : await removeRow(tx, row.id, from);
+          } else {
+            moved = (await tx.comment.updateMany({ where: { id: row.id, status: from }, data: { status: to } })).count;
+          }
+          if (moved === 0) continue;
+          changed += 1;
+          touched.add(row.postId);
+          const delta = approvedDelta(from, to === "gone" ? "DELETED" : to);
+          if (delta !== 0) deltas.set(row.postId, (deltas.get(row.postId) ?? 0) + delta);
+        }
+        for (const [postId, delta] of deltas) {
+          if (delta !== 0) await tx.post.update({ where: { id: postId }, data: { commentCount: { increment: delta } } });
+        }
+        return { ok: true as const, changed, skipped: unique.length - changed, postIds: [...touched] };
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: error.reason };
+    throw error;
+  }
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+async function removeRow(tx: Tx, id: number, from: CommentStatusValue): Promise<number> {
+  // Likes go with the row (ON DELETE CASCADE).
+  return (await tx.comment.deleteMany({ where: { id, status: from } })).count;
+}
+
+async function tombstone(tx: Tx, id: number, from: CommentStatusValue): Promise<number> {
+  const { count } = await tx.comment.updateMany({
+    where: { id, status: from },
+    data: {
+      status: "DELETED",
+      authorId: null,
+      bodyMarkdown: "",
+      bodyHtml: "",
+      guestName: null,
+      guestEmail: null,
+      guestUrl: null,
+      ipHash: null,
+      userAgent: null,
+      likeCount: 0,
+    },
+  });
+  if (count > 0) await tx.commentLike.deleteMany({ where: { commentId: id } });
+  return count;
+}
+
+/** A comment as a moderator edits it: the post it is on and its author, for the permission. */
+export async function loadModeratedComment(db: Db, id: number) {
+  return db.comment.findUnique({
+    where: { id },
+    select: { id: true, status: true, postId: true, post: { select: { authorId: true, slug: true } } },
+  });
+}
+
+/**
+ * Replaces a comment's text (rendered by the caller with renderComment). Refused for a comment
+ * that is gone or was deleted by its writer meanwhile.
+ */
+export async function editCommentBody(db: Db, id: number, bodyMarkdown: string, bodyHtml: string): Promise<boolean> {
+  const { count } = await retryWhenBusy(() =>
+    db.comment.updateMany({
+      where: { id, status: { not: "DELETED" } },
+      data: { bodyMarkdown, bodyHtml, editedAt: new Date() },
+    }),
+  );
+  return count > 0;
+}

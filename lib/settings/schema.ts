@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { SiteSettings } from "./defaults";
+
+/** Longest word list (characters), so a pasted dictionary cannot slow every comment down. */
+export const WORD_LIST_MAX = 10_000;
+
+/** A whole number typed in a form field, between `min` and `max`, with messages a person reads. */
+function wholeNumber(min: number, max: number) {
+  const range = `Enter a whole number from ${min} to ${max}.`;
+  return z
+    .string({ error: range })
+    .trim()
+    .min(1, { error: range })
+    .regex(/^-?\d{1,9}$/, { error: range })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error: range }).max(max, { error: range }));
+}
+
+/** A checkbox: present ("on") when ticked, absent otherwise. */
+const checkbox = z.union([z.string(), z.null(), z.undefined()]).transform((v) => v === "on" || v === "true" || v === "1");
+
+/** A word list: one entry per line; line endings normalized, trailing spaces dropped. */
+const wordList = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .replace(/\r\n?/g, "\n")
+      .split("\n")
+      .map((line) => line.trim())
+      .join("\n")
+      .trim(),
+  )
+  .pipe(z.string().max(WORD_LIST_MAX, { error: `Keep the list under ${WORD_LIST_MAX.toLocaleString("en-US")} characters.` }));
+
+/** The site settings form (/dashboard/settings), field by field. */
+export const SettingsSchema = z
+  .object({
+    siteTitle: z
+      .string({ error: "Give the site a title." })
+      .trim()
+      .min(1, { error: "Give the site a title." })
+      .max(80, { error: "Use at most 80 characters." }),
+    siteDescription: z.string().trim().max(300, { error: "Use at most 300 characters." }).default(""),
+    commentsPerPage: wholeNumber(1, 200),
+    threadDepth: wholeNumber(2, 10),
+    commentOrder: z.enum(["oldest", "newest", "likes"], { error: "Choose an order." }),
+    editWindowMinutes: wholeNumber(0, 1440),
+    floodPerMinute: wholeNumber(1, 100),
+    floodPerHour: wholeNumber(1, 1000),
+    holdLinkCount: wholeNumber(0, 50),
+    holdWords: wordList,
+    blockWords: wordList,
+    autoCloseEnabled: checkbox,
+    autoCloseDays: wholeNumber(1, 3650),
+    gravatarEnabled: checkbox,
+    trustProxy: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (v.floodPerHour < v.floodPerMinute) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["floodPerHour"],
+        message: "The hourly limit cannot be lower than the limit per minute.",
+      });
+    }
+  }) satisfies z.ZodType<SiteSettings, unknown>;
+
+export type SettingsInput = z.infer<typeof SettingsSchema>;
+
+/** The form's field names, in order (what the action reads from FormData). */
+export const SETTINGS_FIELDS = [
+  "siteTitle",
+  "siteDescription",
+  "commentsPerPage",
+  "threadDepth",
+  "commentOrder",
+  "editWindowMinutes",
+  "floodPerMinute",
+  "floodPerHour",
+  "holdLinkCount",
+  "holdWords",
+  "blockWords",
+  "autoCloseEnabled",
+  "autoCloseDays",
+  "gravatarEnabled",
+  "trustProxy",
+] as const satisfies readonly (keyof SiteSettings)[];
+
+/** Reads the settings form into the object SettingsSchema parses (absent fields as undefined). */
+export function settingsFormInput(formData: FormData): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const name of SETTINGS_FIELDS) {
+    const v = formData.get(name);
+    out[name] = typeof v === "string" ? v : undefined;
+  }
+  return out;
+}

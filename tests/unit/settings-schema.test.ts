@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { SettingsSchema, settingsFormInput, WORD_LIST_MAX } from "@/lib/settings/schema";
+import { fieldErrors } from "@/lib/users/schema";
+
+/** A complete, valid submission as the form posts it (strings; ticked checkboxes as "on"). */
+const valid = (over: Record<string, string | undefined> = {}) => ({
+  siteTitle: "Hearth",
+  siteDescription: "Essays.",
+  commentsPerPage: "50",
+  threadDepth: "5",
+  commentOrder: "oldest",
+  editWindowMinutes: "15",
+  floodPerMinute: "5",
+  floodPerHour: "30",
+  holdLinkCount: "3",
+  holdWords: "",
+  blockWords: "",
+  autoCloseEnabled: undefined,
+  autoCloseDays: "30",
+  gravatarEnabled: "on",
+  trustProxy: undefined,
+  ...over,
+});
+
+const errorsOf = (input: Record<string, string | undefined>) => {
+  const r = SettingsSchema.safeParse(input);
+  return r.success ? {} : fieldErrors(r.error);
+};
+
+describe("SettingsSchema", () => {
+  it("turns a valid form into typed settings", () => {
+    const r = SettingsSchema.parse(valid({ siteTitle: "  My blog  ", commentOrder: "likes" }));
+    expect(r).toEqual({
+      siteTitle: "My blog",
+      siteDescription: "Essays.",
+      commentsPerPage: 50,
+      threadDepth: 5,
+      commentOrder: "likes",
+      editWindowMinutes: 15,
+      floodPerMinute: 5,
+      floodPerHour: 30,
+      holdLinkCount: 3,
+      holdWords: "",
+      blockWords: "",
+      autoCloseEnabled: false,
+      autoCloseDays: 30,
+      gravatarEnabled: true,
+      trustProxy: false,
+    });
+  });
+
+  it("keeps comments per page within 1–200", () => {
+    expect(errorsOf(valid({ commentsPerPage: "0" })).commentsPerPage).toBe("Enter a whole number from 1 to 200.");
+    expect(errorsOf(valid({ commentsPerPage: "201" })).commentsPerPage).toBe("Enter a whole number from 1 to 200.");
+    expect(errorsOf(valid({ commentsPerPage: "1" }))).toEqual({});
+    expect(errorsOf(valid({ commentsPerPage: "200" }))).toEqual({});
+  });
+
+  it("keeps the thread depth within 2–10", () => {
+    expect(errorsOf(valid({ threadDepth: "1" })).threadDepth).toBe("Enter a whole number from 2 to 10.");
+    expect(errorsOf(valid({ threadDepth: "11" })).threadDepth).toBe("Enter a whole number from 2 to 10.");
+    expect(errorsOf(valid({ threadDepth: "2" }))).toEqual({});
+    expect(errorsOf(valid({ threadDepth: "10" }))).toEqual({});
+  });
+
+  it("refuses empty, fractional and non-numeric numbers with a clear message", () => {
+    for (const bad of ["", "  ", "2.5", "ten", "1e3", "0x10"]) {
+      expect(errorsOf(valid({ editWindowMinutes: bad })).editWindowMinutes, bad).toBe("Enter a whole number from 0 to 1440.");
+    }
+    expect(errorsOf(valid({ editWindowMinutes: undefined })).editWindowMinutes).toBe("Enter a whole number from 0 to 1440.");
+  });
+
+  it("needs a site title", () => {
+    expect(errorsOf(valid({ siteTitle: "   " })).siteTitle).toBe("Give the site a title.");
+    expect(errorsOf(valid({ siteTitle: "x".repeat(81) })).siteTitle).toBe("Use at most 80 characters.");
+  });
+
+  it("accepts only the three comment orders", () => {
+    expect(errorsOf(valid({ commentOrder: "random" })).commentOrder).toBe("Choose an order.");
+  });
+
+  it("refuses an hourly flood limit below the per-minute one, on the hourly field", () => {
+    expect(errorsOf(valid({ floodPerMinute: "10", floodPerHour: "5" }))).toEqual({
+      floodPerHour: "The hourly limit cannot be lower than the limit per minute.",
+    });
+  });
+
+  it("reports every bad field at once", () => {
+    expect(Object.keys(errorsOf(valid({ siteTitle: "", threadDepth: "99", floodPerHour: "x" }))).sort()).toEqual([
+      "floodPerHour",
+      "siteTitle",
+      "threadDepth",
+    ]);
+  });
+
+  it("normalizes word lists: CRLF to LF, spaces around lines trimmed", () => {
+    const r = SettingsSchema.parse(valid({ blockWords: "  casino \r\nspam.example\r\n\r\n" }));
+    expect(r.blockWords).toBe("casino\nspam.example");
+  });
+
+  it("bounds the word lists", () => {
+    expect(errorsOf(valid({ holdWords: "a\n".repeat(WORD_LIST_MAX) })).holdWords).toMatch(/^Keep the list under/);
+  });
+
+  it("reads checkboxes as ticked only when sent", () => {
+    const r = SettingsSchema.parse(valid({ autoCloseEnabled: "on", gravatarEnabled: undefined, trustProxy: "on" }));
+    expect([r.autoCloseEnabled, r.gravatarEnabled, r.trustProxy]).toEqual([true, false, true]);
+  });
+});
+
+describe("settingsFormInput", () => {
+  it("reads the known fields from FormData and nothing else", () => {
+    const fd = new FormData();
+    fd.set("siteTitle", "T");
+    fd.set("trustProxy", "on");
+    fd.set("role", "ADMIN");
+    const input = settingsFormInput(fd);
+    expect(input.siteTitle).toBe("T");
+    expect(input.trustProxy).toBe("on");
+    expect(input.gravatarEnabled).toBeUndefined();
+    expect("role" in input).toBe(false);
+  });
+});
