@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { alternatesFor } from "@/lib/seo/metadata";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { CommentSection, commentPagePath } from "@/components/comments/comment-section";
 import { commentSourceForEditing, getThreadPage, readThreadPage } from "@/lib/comments/queries";
 import { commentsClosed } from "@/lib/comments/policy";
@@ -10,9 +10,11 @@ import { commentSecret } from "@/lib/comments/viewer";
 import type { CommentNodeView, EssayViewer } from "@/lib/comments/views";
 import type { ThreadContext } from "@/components/comments/thread-context";
 import { getPublishedPost } from "@/lib/posts/queries";
+import { getSlugRedirect } from "@/lib/posts/redirects";
 import { TOC_MIN_ENTRIES, type PostDetail } from "@/lib/posts/views";
 import { getSettings } from "@/lib/settings/queries";
 import { absoluteUrl } from "@/lib/config/site";
+import { ESSAY_PROSE_CLASS } from "./essay-prose";
 import { PostMeta } from "./post-meta";
 import { TagList } from "./tag-list";
 import { TableOfContents } from "./table-of-contents";
@@ -75,6 +77,32 @@ function containsComment(nodes: CommentNodeView[], id: number): boolean {
 }
 
 /**
+ * The essay itself: title, meta, tags, cover, table of contents and body. Shared by the public
+ * page and the author's private preview, so the preview is exactly what readers will see.
+ */
+export function EssayArticle({ post }: { post: PostDetail }) {
+  return (
+    <article>
+      <header className="mb-10 flex flex-col gap-4">
+        <h1 className="font-serif text-4xl font-semibold leading-tight tracking-tight sm:text-5xl">{post.title}</h1>
+        <PostMeta post={post} commentsHref="#comments" />
+        <TagList tags={post.tags} />
+      </header>
+      {post.coverImage ? (
+        // eslint-disable-next-line @next/next/no-img-element -- uploaded covers are served as they are
+        <img src={post.coverImage} alt={post.coverAlt ?? ""} className="mb-10 w-full rounded-lg" />
+      ) : null}
+      {post.toc.length >= TOC_MIN_ENTRIES ? <TableOfContents entries={post.toc} /> : null}
+      <div
+        className={ESSAY_PROSE_CLASS}
+        // Rendered and sanitized when the essay was saved (lib/markdown/essay.ts).
+        dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
+      />
+    </article>
+  );
+}
+
+/**
  * An essay with one page of its conversation. Without a viewer it is the page every anonymous
  * reader shares (cached); with one, it shows their own pending comments, likes, remembered
  * details and reply/edit forms.
@@ -89,7 +117,12 @@ export async function EssayPage({
   viewer?: EssayViewer | null;
 }) {
   const [post, settings] = await Promise.all([getPublishedPost(slug), getSettings()]);
-  if (!post) notFound();
+  if (!post) {
+    // An essay whose slug was changed keeps its old address as a permanent redirect (308).
+    const moved = await getSlugRedirect(slug);
+    if (moved) permanentRedirect(commentPagePath(moved, commentPage));
+    notFound();
+  }
   const order = viewer?.order ?? settings.commentOrder;
   const options = { page: commentPage, perPage: settings.commentsPerPage, order, maxDepth: settings.threadDepth };
   const personal = viewer && (viewer.user || viewer.pendingIds.length > 0);
@@ -127,23 +160,7 @@ export async function EssayPage({
   return (
     <>
       <ArticleJsonLd post={post} siteTitle={settings.siteTitle} />
-      <article>
-        <header className="mb-10 flex flex-col gap-4">
-          <h1 className="font-serif text-4xl font-semibold leading-tight tracking-tight sm:text-5xl">{post.title}</h1>
-          <PostMeta post={post} commentsHref="#comments" />
-          <TagList tags={post.tags} />
-        </header>
-        {post.coverImage ? (
-          // eslint-disable-next-line @next/next/no-img-element -- uploaded covers are served as they are
-          <img src={post.coverImage} alt={post.coverAlt ?? ""} className="mb-10 w-full rounded-lg" />
-        ) : null}
-        {post.toc.length >= TOC_MIN_ENTRIES ? <TableOfContents entries={post.toc} /> : null}
-        <div
-          className="prose prose-stone prose-lg max-w-none font-serif dark:prose-invert prose-headings:font-sans prose-headings:tracking-tight prose-a:text-amber-800 dark:prose-a:text-amber-400 prose-pre:font-mono prose-code:before:content-none prose-code:after:content-none"
-          // Rendered and sanitized when the essay was saved (lib/markdown/essay.ts).
-          dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
-        />
-      </article>
+      <EssayArticle post={post} />
       <nav
         aria-label="More essays"
         className="mt-14 grid gap-4 border-t border-stone-200 pt-6 text-sm sm:grid-cols-2 dark:border-stone-800"

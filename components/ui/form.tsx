@@ -40,10 +40,15 @@ export function Field({
   maxLength,
   minLength,
   disabled,
+  list,
+  placeholder,
 }: {
   name: string;
   /** Needed when two forms on a page have a field of the same name. */
   id?: string;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
+  placeholder?: string;
   label: string;
   type?: string;
   error?: string;
@@ -71,6 +76,8 @@ export function Field({
         maxLength={maxLength}
         minLength={minLength}
         disabled={disabled}
+        list={list}
+        placeholder={placeholder}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedByFor(id, hint, error)}
         className={inputClass}

@@ -32,3 +32,23 @@ export function slugify(input: string): string {
 export function isValidSlug(slug: string): boolean {
   return slug.length > 0 && slug.length <= MAX_SLUG_LENGTH && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug);
 }
+
+/**
+ * The first free slug among `base`, `base-2`, `base-3`, … (cut so the suffix fits), asking
+ * `isTaken` about each. An empty base falls back to `fallback`.
+ */
+export async function uniqueSlug(
+  base: string,
+  isTaken: (slug: string) => Promise<boolean> | boolean,
+  fallback: string = "untitled",
+): Promise<string> {
+  const root = isValidSlug(base) ? base : slugify(base) || fallback;
+  if (!(await isTaken(root))) return root;
+  for (let n = 2; n < 10_000; n++) {
+    const suffix = `-${n}`;
+    const head = root.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/g, "");
+    const candidate = `${head}${suffix}`;
+    if (!(await isTaken(candidate))) return candidate;
+  }
+  throw new Error(`No free slug for ${root}`);
+}

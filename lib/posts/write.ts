@@ -17,7 +17,7 @@ export interface PostInput {
 }
 
 /** Upserts tags by slug and returns their ids. Tag names keep the author's capitalisation. */
-export async function ensureTags(db: Db, names: readonly string[]): Promise<string[]> {
+export async function ensureTags(db: Pick<Db, "tag">, names: readonly string[]): Promise<string[]> {
   const ids: string[] = [];
   const seen = new Set<string>();
   for (const raw of names) {

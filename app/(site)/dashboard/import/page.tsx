@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { ImportForm } from "@/components/dashboard/import-form";
+import { requirePermission } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Import posts", robots: { index: false, follow: false } };
+
+export default async function ImportPage() {
+  await requirePermission("/dashboard/import", "post:create");
+  return (
+    <section className="flex flex-col gap-6">
+      <h1 className="font-serif text-3xl font-semibold tracking-tight">Import posts</h1>
+      <div className="text-sm text-stone-700 dark:text-stone-300">
+        <p>Bring essays over from a static-site blog: Markdown files that start with front matter. You become their author.</p>
+        <pre className="mt-3 overflow-x-auto rounded-md bg-stone-100 p-3 text-xs dark:bg-stone-900">{`---
+title: "The Kitchen Table Years"
+date: 2021-04-05          # in the past: published then; in the future: scheduled; none: draft
+tags: [family, cooking]   # or one "- tag" per line
+excerpt: A short summary for listings.
+draft: false              # true keeps it a draft
+slug: kitchen-table-years # optional; else from the file name
+---
+
+The essay in Markdown…`}</pre>
+      </div>
+      <ImportForm />
+    </section>
+  );
+}

@@ -1,0 +1,319 @@
+"use client";
+
+import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { autosavePostAction, savePostAction, type EditorState } from "@/lib/posts/actions";
+import type { DisplayStatus } from "@/lib/posts/status";
+import { slugify } from "@/lib/posts/slug";
+import { Field, FormMessage, TextArea } from "@/components/ui/form";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { PublishControls } from "./publish-controls";
+import { MarkdownPreview } from "./markdown-preview";
+
+/** The post as the editor starts from (null for a new post). */
+export interface EditorInitial {
+  id: string;
+  title: string;
+  slug: string;
+  bodyMarkdown: string;
+  excerpt: string;
+  tags: string;
+  coverImage: string | null;
+  coverAlt: string | null;
+  commentsOpen: boolean;
+  showLikes: boolean;
+  status: DisplayStatus;
+  publishedAt: string | null;
+}
+
+/** Autosave waits this long after the last keystroke… */
+const AUTOSAVE_IDLE_MS = 2_500;
+/** …but never longer than this while the author keeps typing. */
+const AUTOSAVE_MAX_WAIT_MS = 10_000;
+
+const initialState: EditorState = {};
+
+function clockTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+/**
+ * The essay editor: a plain form bound to savePostAction (works without JavaScript: Save,
+ * Preview, Publish, Schedule are submit buttons). With JavaScript it also suggests the slug from
+ * the title, shows a live preview, autosaves drafts every few seconds (creating the post on the
+ * first autosave and moving the address to its edit page) and warns before leaving with unsaved
+ * changes.
+ */
+export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tagNames: string[] }) {
+  const [state, formAction, pending] = useActionState(savePostAction, initialState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [postId, setPostId] = useState(post?.id ?? "");
+  const [slugAuto, setSlugAuto] = useState(state.values ? state.values.slugAuto === "1" : !post);
+  const hydrated = useHydrated();
+  const [saveStatus, setSaveStatus] = useState<string>("");
+  const dirty = useRef(false);
+  const submitting = useRef(false);
+  const version = useRef(0);
+  const saving = useRef(false);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstChange = useRef<number | null>(null);
+  const autosaves = !post || post.status !== "published";
+
+  const v = (name: string, fallback: string) => state.values?.[name] ?? fallback;
+  const checked = (name: string, fallback: boolean) => (state.values ? state.values[name] === "on" : fallback);
+
+  const autosaveRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const autosave = useCallback(async () => {
+    const form = formRef.current;
+    if (!form || !autosaves || submitting.current) return;
+    if (saving.current) {
+      // One autosave at a time: try again shortly.
+      idleTimer.current = setTimeout(() => void autosaveRef.current(), 1_000);
+      return;
+    }
+    const data = new FormData(form);
+    // Images are uploaded by an explicit save only.
+    data.delete("cover");
+    const title = String(data.get("title") ?? "").trim();
+    const body = String(data.get("bodyMarkdown") ?? "").trim();
+    if (!title && !body) return;
+    saving.current = true;
+    firstChange.current = null;
+    const sent = version.current;
+    setSaveStatus("Saving…");
+    try {
+      const result = await autosavePostAction(data);
+      if (result.ok) {
+        if (!postId || postId !== result.postId) {
+          setPostId(result.postId);
+          window.history.replaceState(window.history.state, "", `/dashboard/posts/${result.postId}/edit`);
+        }
+        const slugInput = form.elements.namedItem("slug");
+        if (slugInput instanceof HTMLInputElement && slugAuto) slugInput.value = result.slug;
+        if (version.current === sent) dirty.current = false;
+        setSaveStatus(`Saved at ${clockTime(result.savedAt)}`);
+      } else {
+        setSaveStatus(result.message);
+      }
+    } catch {
+      setSaveStatus("Not saved: the server could not be reached. Your text is still here.");
+    } finally {
+      saving.current = false;
+    }
+  }, [autosaves, postId, slugAuto]);
+  useEffect(() => {
+    autosaveRef.current = autosave;
+  }, [autosave]);
+
+  const onInput = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    if (target.name === "publishAt" || target.name === "confirm") return;
+    dirty.current = true;
+    version.current += 1;
+    if (target.name === "title" && slugAuto) {
+      const slugInput = formRef.current?.elements.namedItem("slug");
+      if (slugInput instanceof HTMLInputElement) slugInput.value = slugify(target.value);
+    }
+    if (target.name === "slug") setSlugAuto(false);
+    if (!autosaves) {
+      setSaveStatus("Unsaved changes");
+      return;
+    }
+    setSaveStatus("Unsaved changes");
+    const now = Date.now();
+    firstChange.current ??= now;
+    if (idleTimer.current) clearTimeout(idleTimer.current);
+    const wait = Math.max(0, Math.min(AUTOSAVE_IDLE_MS, firstChange.current + AUTOSAVE_MAX_WAIT_MS - now));
+    idleTimer.current = setTimeout(() => void autosaveRef.current(), wait);
+  };
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!dirty.current || submitting.current) return;
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      if (idleTimer.current) clearTimeout(idleTimer.current);
+    };
+  }, []);
+
+  // A failed submission leaves the page: the changes are unsaved again.
+  useEffect(() => {
+    if (state.errors || state.message) submitting.current = false;
+  }, [state]);
+
+  const coverImage = v("coverImage", post?.coverImage ?? "");
+  const removeCover = state.values?.removeCover === "on";
+
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      encType="multipart/form-data"
+      noValidate
+      onInput={onInput}
+      onSubmit={() => {
+        submitting.current = true;
+        if (idleTimer.current) clearTimeout(idleTimer.current);
+      }}
+      className="flex flex-col gap-6"
+      aria-label="Essay"
+    >
+      <input type="hidden" name="id" value={postId} />
+      <input type="hidden" name="slugAuto" value={slugAuto ? "1" : ""} />
+      <input type="hidden" name="coverImage" value={removeCover ? "" : coverImage} />
+      <FormMessage message={state.message} ok={state.ok} />
+      {state.errors && !state.message ? (
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          Some fields need attention; see the messages next to them.
+        </p>
+      ) : null}
+
+      <Field
+        name="title"
+        label="Title"
+        required
+        maxLength={200}
+        defaultValue={v("title", post?.title ?? "")}
+        error={state.errors?.title}
+      />
+      <Field
+        name="slug"
+        label="Address (slug)"
+        maxLength={80}
+        defaultValue={v("slug", post?.slug ?? "")}
+        error={state.errors?.slug}
+        hint={
+          post?.status === "published"
+            ? "The essay lives at /posts/<slug>. Changing it keeps the old address working as a redirect."
+            : "The essay will live at /posts/<slug>. Suggested from the title; lowercase letters, digits and hyphens."
+        }
+      />
+
+      <MarkdownPreview
+        hydrated={hydrated}
+        formRef={formRef}
+        serverPreviewHtml={state.previewHtml}
+        textarea={
+          <TextArea
+            name="bodyMarkdown"
+            label="Essay (Markdown)"
+            rows={20}
+            defaultValue={v("bodyMarkdown", post?.bodyMarkdown ?? "")}
+            error={state.errors?.bodyMarkdown}
+            hint="GitHub-flavoured Markdown: ## headings, **bold**, lists, tables, footnotes, ```code```."
+          />
+        }
+      />
+
+      <TextArea
+        name="excerpt"
+        label="Excerpt"
+        rows={3}
+        maxLength={500}
+        defaultValue={v("excerpt", post?.excerpt ?? "")}
+        error={state.errors?.excerpt}
+        hint="Shown in listings and link previews. Leave it empty to use the first lines of the essay."
+      />
+      <div>
+        <Field
+          name="tags"
+          label="Tags"
+          defaultValue={v("tags", post?.tags ?? "")}
+          error={state.errors?.tags}
+          list="tag-suggestions"
+          placeholder="essays, cooking, family"
+          hint="Separated by commas. New tags are created when you save."
+        />
+        <datalist id="tag-suggestions">
+          {tagNames.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+      </div>
+
+      <fieldset className="flex flex-col gap-4 rounded-lg border border-stone-200 p-4 dark:border-stone-800">
+        <legend className="px-1 text-sm font-medium">Cover image</legend>
+        {coverImage && !removeCover ? (
+          <div className="flex items-start gap-4">
+            {/* eslint-disable-next-line @next/next/no-img-element -- an uploaded cover, shown as it is */}
+            <img src={coverImage} alt="Current cover" className="h-24 w-40 rounded object-cover" />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="removeCover" defaultChecked={false} />
+              Remove the cover image
+            </label>
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="field-cover" className="block text-sm font-medium">
+            {coverImage ? "Replace with" : "Image"}
+          </label>
+          <input
+            id="field-cover"
+            name="cover"
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp"
+            aria-invalid={state.errors?.cover ? true : undefined}
+            aria-describedby={state.errors?.cover ? "field-cover-error" : "field-cover-hint"}
+            className="mt-1 block w-full text-sm"
+          />
+          <p id="field-cover-hint" className="mt-1 text-xs text-stone-500">
+            PNG, JPEG, GIF or WebP, at most 5 MB. Uploaded when you save.
+          </p>
+          {state.errors?.cover ? (
+            <p id="field-cover-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+              {state.errors.cover}
+            </p>
+          ) : null}
+        </div>
+        <Field
+          name="coverAlt"
+          label="Alt text"
+          maxLength={300}
+          defaultValue={v("coverAlt", post?.coverAlt ?? "")}
+          error={state.errors?.coverAlt}
+          hint="What the image shows, for readers who cannot see it. Required with an image."
+        />
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">Conversation</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="commentsOpen" defaultChecked={checked("commentsOpen", post?.commentsOpen ?? true)} />
+          Comments open
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="showLikes" defaultChecked={checked("showLikes", post?.showLikes ?? true)} />
+          Show likes
+        </label>
+      </fieldset>
+
+      <PublishControls
+        postId={postId}
+        status={post?.status ?? "draft"}
+        publishedAt={post?.publishedAt ?? null}
+        publishAtValue={state.values?.publishAt}
+        publishAtError={state.errors?.publishAt}
+        pending={pending}
+        hydrated={hydrated}
+      />
+
+      <p
+        role="status"
+        aria-live="polite"
+        className="min-h-5 text-sm text-stone-600 dark:text-stone-400"
+        data-testid="save-status"
+      >
+        {saveStatus ||
+          (hydrated && !autosaves
+            ? "This essay is live: changes are saved when you press Update."
+            : hydrated
+              ? "Drafts save automatically."
+              : "")}
+      </p>
+    </form>
+  );
+}

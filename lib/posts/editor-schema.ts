@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { isValidSlug, MAX_SLUG_LENGTH } from "./slug";
+
+/** Longest essay we accept from the editor or an import (characters of Markdown). */
+export const MAX_BODY_LENGTH = 200_000;
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_EXCERPT_LENGTH = 500;
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 50;
+/** Covers may be larger than avatars: at most 5 MB. */
+export const COVER_MAX_BYTES = 5 * 1024 * 1024;
+
+/** A cover stored by lib/uploads (its public URL). */
+export const COVER_URL = /^\/uploads\/covers\/[0-9a-f]{32}\.(png|jpg|gif|webp)$/;
+
+export const SLUG_TAKEN_MESSAGE = "That address is already used by another post.";
+
+/** "a, b ,, c" → ["a", "b", "c"], without repeats (case-insensitive). */
+export function splitTags(raw: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const piece of raw.split(",")) {
+    const name = piece.trim().replace(/\s+/g, " ");
+    if (!name || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal("")])
+  .optional()
+  .transform((v) => v === "on" || v === "1" || v === "true");
+
+/** The editor form, as the server reads it (every submit: save, autosave, preview, publish…). */
+export const EditorSchema = z
+  .object({
+    id: z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]*$/, { error: "Not a post id." })
+      .default(""),
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: "Give the essay a title." })
+      .max(MAX_TITLE_LENGTH, { error: `At most ${MAX_TITLE_LENGTH} characters.` }),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(MAX_SLUG_LENGTH, { error: `At most ${MAX_SLUG_LENGTH} characters.` })
+      .refine((s) => s === "" || isValidSlug(s), {
+        error: "Use lowercase letters, digits and single hyphens (for example my-first-essay).",
+      })
+      .default(""),
+    /** "1" while the slug is the one suggested from the title (it may then be made unique). */
+    slugAuto: checkbox,
+    bodyMarkdown: z
+      .string()
+      .max(MAX_BODY_LENGTH, { error: `The essay is too long: at most ${MAX_BODY_LENGTH.toLocaleString("en-US")} characters.` })
+      .default(""),
+    excerpt: z
+      .string()
+      .trim()
+      .max(MAX_EXCERPT_LENGTH, { error: `At most ${MAX_EXCERPT_LENGTH} characters.` })
+      .default(""),
+    tags: z
+      .string()
+      .max(2_000, { error: "Too many tags." })
+      .default("")
+      .transform((raw) => splitTags(raw))
+      .refine((list) => list.length <= MAX_TAGS, { error: `At most ${MAX_TAGS} tags.` })
+      .refine((list) => list.every((t) => t.length <= MAX_TAG_LENGTH), {
+        error: `A tag may have at most ${MAX_TAG_LENGTH} characters.`,
+      })
+      .refine((list) => list.every((t) => /[\p{L}\p{N}]/u.test(t)), { error: "A tag needs at least one letter or digit." }),
+    coverImage: z
+      .string()
+      .default("")
+      .refine((s) => s === "" || COVER_URL.test(s), { error: "Upload the image again." }),
+    removeCover: checkbox,
+    coverAlt: z.string().trim().max(300, { error: "At most 300 characters." }).default(""),
+    commentsOpen: checkbox,
+    showLikes: checkbox,
+  })
+  .transform((v) => ({ ...v, coverImage: v.removeCover ? "" : v.coverImage }));
+
+export type EditorValues = z.output<typeof EditorSchema>;
+
+/** Reads the editor fields out of a submitted form (files and buttons are handled apart). */
+export function editorFields(formData: FormData): Record<string, string | undefined> {
+  const get = (k: string) => {
+    const v = formData.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  return {
+    id: get("id"),
+    title: get("title") ?? "",
+    slug: get("slug"),
+    slugAuto: get("slugAuto"),
+    bodyMarkdown: get("bodyMarkdown"),
+    excerpt: get("excerpt"),
+    tags: get("tags"),
+    coverImage: get("coverImage"),
+    removeCover: get("removeCover"),
+    coverAlt: get("coverAlt"),
+    commentsOpen: get("commentsOpen"),
+    showLikes: get("showLikes"),
+  };
+}
+
+/** The schedule fields: a datetime-local value and the browser's offset for it (minutes). */
+export const ScheduleSchema = z.object({
+  publishAt: z.string().trim().min(1, { error: "Pick a date and time." }).max(40),
+  tzOffset: z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,4}$/, { error: "Not a time-zone offset." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
