@@ -112,6 +112,7 @@ export function parseFrontMatter(source: string): FrontMatterResult {
 
   const data: Record<string, FrontMatterValue> = {};
   let listKey: string | null = null;
+  const blockLists = new Set<string>();
   for (let i = 1; i < end; i++) {
     const lineNo = i + 1;
     const line = lines[i] ?? "";
@@ -135,6 +136,7 @@ export function parseFrontMatter(source: string): FrontMatterResult {
       // Either an empty value or the start of a "- item" list.
       data[key] = [];
       listKey = key;
+      blockLists.add(key);
       continue;
     }
     if (raw === "|" || raw === ">" || raw === "|-" || raw === ">-") {
@@ -158,7 +160,7 @@ export function parseFrontMatter(source: string): FrontMatterResult {
     data[key] = parsed.value;
   }
   // A key with nothing under it is empty, not an empty list.
-  for (const [key, value] of Object.entries(data)) if (Array.isArray(value) && value.length === 0) data[key] = null;
+  for (const key of blockLists) if ((data[key] as string[]).length === 0) data[key] = null;
 
   const body = lines
     .slice(end + 1)
