@@ -49,10 +49,11 @@ export function ModeratorEditForm({ commentId, body }: { commentId: number; body
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="commentId" value={commentId} />
       <TextArea
-        name="body"
+        // Distinct names: the edit and reply forms share the page, and field ids follow names.
+        name="editBody"
         label="Comment text"
         rows={6}
-        defaultValue={state.values?.body ?? body}
+        defaultValue={state.values?.editBody ?? body}
         error={state.errors?.body}
         hint="Markdown: emphasis, links, code, quotes and lists. Shown as “(edited)”."
       />
@@ -81,10 +82,10 @@ export function ModeratorReplyForm({ commentId, asName }: { commentId: number; a
       )}
       <input type="hidden" name="commentId" value={commentId} />
       <TextArea
-        name="body"
+        name="replyBody"
         label="Your reply"
         rows={4}
-        defaultValue={state.values?.body ?? ""}
+        defaultValue={state.values?.replyBody ?? ""}
         error={state.errors?.body}
         hint={`Posted as ${asName}, approved at once.`}
       />

@@ -57,7 +57,7 @@ export async function moderatorEditAction(_prev: FormState, formData: FormData):
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const values = formValues(formData);
-  const parsed = ModeratorEditSchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
+  const parsed = ModeratorEditSchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("editBody") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const comment = await loadModeratedComment(db, parsed.data.commentId);
   if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
@@ -75,7 +75,7 @@ export async function moderatorReplyAction(_prev: ReplyState, formData: FormData
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const values = formValues(formData);
-  const parsed = ModeratorReplySchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
+  const parsed = ModeratorReplySchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("replyBody") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const parent = await loadModeratedComment(db, parsed.data.commentId);
   if (!parent || parent.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
