@@ -331,6 +331,45 @@ test.describe("site settings", () => {
     }
   });
 
+  test("a new site title and description show at once in the header, the home page and the feed", async ({
+    page,
+    browser,
+    data,
+    request,
+  }) => {
+    const admin = await data.user({ role: "ADMIN", name: `Renaming Admin ${data.run}`, password: strongPassword(data.run) });
+    const before = await data.db.settings.findUniqueOrThrow({ where: { id: 1 } });
+    const title = `Ember Notes ${data.run}`;
+    const description = `Short essays by the fire ${data.run}.`;
+    try {
+      await signIn(page, admin, "/dashboard/settings");
+      await page.getByLabel("Site title", { exact: true }).fill(title);
+      await page.getByLabel("Description", { exact: true }).fill(description);
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(formMessage(page, "status", "Settings saved.")).toBeVisible();
+
+      const visitor = await newVisitor(browser, "192.0.2.223");
+      try {
+        const home = await visitor.newPage();
+        await home.goto("/");
+        await expect(home.getByRole("banner").getByRole("link", { name: title, exact: true })).toBeVisible();
+        await expect(home.getByRole("heading", { level: 1 })).toHaveText(title);
+        await expect(home.getByRole("contentinfo")).toContainText(description);
+        await expect(home).toHaveTitle(title);
+        const feed = await (await visitor.request.get("/feed.xml")).text();
+        expect(feed).toContain(`<title>${title}</title>`);
+      } finally {
+        await visitor.close();
+      }
+    } finally {
+      await data.db.settings.update({
+        where: { id: 1 },
+        data: { siteTitle: before.siteTitle, siteDescription: before.siteDescription },
+      });
+      await revalidate(request, ["settings", "posts"]);
+    }
+  });
+
   test("invalid settings are refused next to their fields and keep what was typed", async ({ page, data }) => {
     const admin = await data.user({ role: "ADMIN", name: `Fussy Admin ${data.run}`, password: strongPassword(data.run) });
     const before = await data.db.settings.findUniqueOrThrow({ where: { id: 1 } });
