@@ -164,7 +164,10 @@ export async function getEditorPost(id: string, now: Date = new Date()): Promise
     slug: row.slug,
     bodyMarkdown: row.bodyMarkdown,
     excerpt: row.excerpt === makeExcerpt(row.bodyMarkdown) ? "" : row.excerpt,
-    tags: row.tags.map((t) => t.tag.name).join(", "),
+    tags: row.tags
+      .map((t) => t.tag.name)
+      .sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }))
+      .join(", "),
     coverImage: row.coverImage,
     coverAlt: row.coverAlt,
     commentsOpen: row.commentsOpen,
