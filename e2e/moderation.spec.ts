@@ -165,6 +165,64 @@ test.describe("the moderation queue", () => {
     }
   });
 
+  test("trash, then delete permanently after confirming; a comment with replies stays as a tombstone", async ({
+    page,
+    browser,
+    data,
+  }) => {
+    const author = await authorWithPassword(data, "Tidy Author");
+    const essay = await data.essay({ author, title: `Tidied ${data.run}` });
+    const lonely = await data.comment({ essay, guest: { name: `Lonely ${data.run}` }, body: `Nobody answered me ${data.run}` });
+    const parent = await data.comment({ essay, guest: { name: `Parent ${data.run}` }, body: `Somebody answered me ${data.run}` });
+    const child = await data.comment({ essay, parent, guest: { name: `Child ${data.run}` }, body: `I answered ${data.run}` });
+    await data.publish();
+
+    await signIn(page, author, `/dashboard/comments?status=approved&post=${essay.id}`);
+    for (const id of [lonely.id, parent.id]) await queueRow(page, id).getByRole("checkbox").check();
+    await page.getByLabel("Bulk action").selectOption({ label: "Move to trash" });
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await expect(formMessage(page, "status", "2 comments moved to the trash.")).toBeVisible();
+    expect((await data.db.post.findUniqueOrThrow({ where: { id: essay.id } })).commentCount).toBe(1);
+
+    await tab(page, "Trash").click();
+    await expect(tab(page, "Trash")).toHaveText("Trash (2)");
+    // The first time the question is dismissed: the form is not even sent.
+    let posts = 0;
+    const countPosts = (request: { method(): string }) => void (request.method() === "POST" && posts++);
+    page.on("request", countPosts);
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await queueRow(page, lonely.id).getByRole("button", { name: "Delete permanently" }).click();
+    await page.waitForTimeout(500);
+    page.off("request", countPosts);
+    expect(posts).toBe(0);
+    await expect(queueRow(page, lonely.id)).toBeVisible();
+    expect(await statusOf(data, lonely.id)).toBe("TRASH");
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await queueRow(page, lonely.id).getByRole("button", { name: "Delete permanently" }).click();
+    await expect(formMessage(page, "status", "1 comment deleted permanently.")).toBeVisible();
+    await expect(queueRow(page, lonely.id)).toHaveCount(0);
+    expect(await statusOf(data, lonely.id)).toBeUndefined();
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await queueRow(page, parent.id).getByRole("button", { name: "Delete permanently" }).click();
+    await expect(formMessage(page, "status", "1 comment deleted permanently.")).toBeVisible();
+    await expect(tab(page, "Trash")).toHaveText("Trash (0)");
+    expect(await statusOf(data, parent.id)).toBe("DELETED");
+
+    const visitor = await newVisitor(browser, "192.0.2.206");
+    try {
+      const readerPage = await visitor.newPage();
+      await openEssay(readerPage, essay.slug);
+      await expect(commentItem(readerPage, parent.id)).toContainText("This comment was deleted.");
+      await expect(commentItem(readerPage, parent.id)).not.toContainText(`Somebody answered me ${data.run}`);
+      await expect(commentItem(commentItem(readerPage, parent.id), child.id)).toContainText(`I answered ${data.run}`);
+      await expect(commentItem(readerPage, lonely.id)).toHaveCount(0);
+    } finally {
+      await visitor.close();
+    }
+  });
+
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
