@@ -312,3 +312,41 @@ test("importing Markdown files creates posts with their tags and reports files i
   await visitor.close();
   await context.close();
 });
+
+test("the editor works without JavaScript: preview, save, errors next to fields, schedule in UTC", async ({ browser, data }) => {
+  const author = await authorWithPassword(data, "Plain Author");
+  const context = await newVisitor(browser, "198.51.100.222", { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, author, "/dashboard/posts/new");
+  const form = editorForm(page);
+  const title = `Plain Form Essay ${data.unique()}`;
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Essay (Markdown)").fill("Some *emphasis* here.");
+
+  // Preview re-shows the form, filled in, with the rendered text.
+  await form.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" }).locator("em")).toHaveText("emphasis");
+  await expect(editorForm(page).getByLabel("Title")).toHaveValue(title);
+
+  // A field error comes back next to the field with everything typed kept.
+  await editorForm(page).getByLabel("Address (slug)").fill("Not A Slug!");
+  await editorForm(page).getByRole("button", { name: "Save draft" }).click();
+  await expect(editorForm(page).getByText("Use lowercase letters, digits and single hyphens")).toBeVisible();
+  await expect(editorForm(page).getByLabel("Essay (Markdown)")).toHaveValue("Some *emphasis* here.");
+
+  await editorForm(page).getByLabel("Address (slug)").fill("");
+  await editorForm(page).getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/posts\/[^/]+\/edit\?notice=created$/);
+  await expect(editorForm(page).getByLabel("Address (slug)")).toHaveValue(title.toLowerCase().replace(/ /g, "-"));
+
+  // Without JavaScript the schedule time is UTC, and the field says so.
+  await expect(page.getByText("Date and time in UTC.")).toBeVisible();
+  await editorForm(page).getByLabel("Schedule for").fill("2099-01-02T03:04");
+  await editorForm(page).getByRole("button", { name: "Schedule", exact: true }).click();
+  await expect(page).toHaveURL(/\?notice=scheduled$/);
+  const id = new URL(page.url()).pathname.split("/")[3]!;
+  const row = await data.db.post.findUniqueOrThrow({ where: { id } });
+  expect(row.status).toBe("SCHEDULED");
+  expect(row.publishedAt?.toISOString()).toBe("2099-01-02T03:04:00.000Z");
+  await context.close();
+});
