@@ -22,5 +22,12 @@ export async function updateSettingsAction(_prev: FormState, formData: FormData)
   await db.settings.upsert({ where: { id: 1 }, create: { id: 1, ...parsed.data }, update: parsed.data });
   // The header, footer, feed and metadata read the settings; essay pages read the thread settings.
   expireTags(tags.settings, tags.posts);
-  return { ok: true, message: "Settings saved.", values };
+  // The form shows what was stored (trimmed, normalized), ticked boxes as a browser sends them.
+  const saved: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed.data)) {
+    if (typeof value === "boolean") {
+      if (value) saved[key] = "on";
+    } else saved[key] = String(value);
+  }
+  return { ok: true, message: "Settings saved.", values: saved };
 }
