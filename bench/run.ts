@@ -43,6 +43,17 @@ const PREFERRED_PORT = Math.round(envNumber("BENCH_PORT", 3200, 1));
 const STRICT = process.env.BENCH_STRICT === "1";
 const GZIP_LOAD = process.env.BENCH_GZIP === "1";
 const COMMENT_COUNTS = [30, 1000, 10000] as const;
+/** Which parts to run (BENCH_ONLY=writes,render …): pages, js, writes, render; all by default. */
+const PARTS = ["pages", "js", "writes", "render"] as const;
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? PARTS.join(","))
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean),
+);
+for (const part of ONLY) {
+  if (!(PARTS as readonly string[]).includes(part)) throw new Error(`BENCH_ONLY: unknown part "${part}" (parts: ${PARTS.join(", ")})`);
+}
 const CLIENT_JS_TARGET_BYTES = 100 * 1024;
 // Targets of the threaded-comments issue for writes and for the big essay's render.
 const POST_TARGET = { minRate: 100 };
@@ -269,7 +280,11 @@ async function main(): Promise<number> {
   const serverPort = await freePort(PREFERRED_PORT);
   port = serverPort;
 
-  for (const frontCache of [true, false]) {
+  const modes = [
+    ...(ONLY.has("pages") || ONLY.has("js") || ONLY.has("writes") ? [true] : []),
+    ...(ONLY.has("pages") || ONLY.has("js") || ONLY.has("render") ? [false] : []),
+  ];
+  for (const frontCache of modes) {
     const mode = frontCache ? "front-cache" : "isr-only";
     progress(
       `starting the server on 127.0.0.1:${serverPort}, ${frontCache ? "front cache on (what readers get)" : "FRONT_CACHE=off (Next's ISR cache only)"}`,
@@ -294,7 +309,7 @@ async function main(): Promise<number> {
           ? `— front cache ON (server.mjs default: what anonymous readers get); ${loadNote} —`
           : `— front cache OFF (FRONT_CACHE=off: Next's ISR cache only); ${loadNote} —`,
       );
-      for (const spec of specs) {
+      for (const spec of ONLY.has("pages") ? specs : []) {
         progress(`${spec.name} (${mode}): ${DURATION_S} s × ${CONNECTIONS} connections`);
         const result = await runCase(server.base, spec, mode, {
           durationS: DURATION_S,
@@ -319,18 +334,18 @@ async function main(): Promise<number> {
       }
       if (frontCache) {
         const essay = essays[0];
-        if (essay) {
+        if (essay && ONLY.has("js")) {
           progress("client JavaScript of an essay");
           clientJs = await measureClientJs(server.base, `/posts/${essay.slug}`, CLIENT_JS_TARGET_BYTES);
         }
-        await measureWrites(server, mode, essays);
+        if (ONLY.has("writes")) await measureWrites(server, mode, essays);
       } else {
         const essay = essays[0];
-        if (essay) {
+        if (essay && ONLY.has("js")) {
           progress("client JavaScript of an essay with Next's runtime");
           clientJsRuntime = await measureClientJs(server.base, `/posts/${essay.slug}`, CLIENT_JS_TARGET_BYTES);
         }
-        for (const essay of essays) {
+        for (const essay of ONLY.has("render") ? essays : []) {
           progress(`server render time of ${essay.name}, ${RENDER_RUNS} runs`);
           renders.push(
             await measureRender(

@@ -164,7 +164,9 @@ export async function startServer(options: {
   const base = `http://127.0.0.1:${options.port}`;
   const started = performance.now();
   const log = openSync(options.logFile, "w");
-  const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
     stdio: ["ignore", log, log],
     env: {

@@ -12,12 +12,11 @@ import { navigateFresh } from "../forms/navigate";
 import { formValues, type FormState } from "../forms/state";
 import { clientIp } from "../http/client-ip";
 import { countLinks, renderComment } from "../markdown/comment";
-import { publishedWhere } from "../posts/published";
 import { RateLimiter, retryMessage } from "../rate-limit/store";
-import { readSettings } from "../settings/queries";
+import { getSettings, readSettings } from "../settings/queries";
 import { fieldErrors } from "../users/schema";
 import { commentsClosed, initialStatus, MIN_FILL_MS, withinEditWindow } from "./policy";
-import { commentPermalink } from "./queries";
+import { commentPermalink, likeTarget, openPost, writerHistory } from "./queries";
 import { CommentIdSchema, CommentBodySchema, EditCommentSchema, GuestSchema, NewCommentSchema } from "./schema";
 import { formAge } from "./tokens";
 import { addPendingId, commentSecret, rememberCommenter, setLikeIntent } from "./viewer";
@@ -31,7 +30,7 @@ export interface CommentFormState extends FormState {
 const ipHashOf = (ip: string) => createHash("sha256").update(`${commentSecret()}:${ip}`).digest("hex").slice(0, 32);
 
 async function requestContext() {
-  const [h, settings] = await Promise.all([headers(), readSettings()]);
+  const [h, settings] = await Promise.all([headers(), getSettings()]);
   const ip = clientIp(h, settings.trustProxy);
   return { settings, ipHash: ipHashOf(ip), userAgent: h.get("user-agent") ?? "" };
 }
@@ -63,56 +62,42 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
   if (user && !can(user, "comment:create")) return { status: 403, message: "You don’t have permission to comment.", values };
 
   const { settings, ipHash, userAgent } = await requestContext();
-  const post = await db.post.findFirst({
-    where: { id: parsed.data.postId, ...publishedWhere() },
-    select: { id: true, slug: true, authorId: true, commentsOpen: true, publishedAt: true },
-  });
+  const post = await openPost(parsed.data.postId);
   if (!post) return { status: 404, message: "This essay is not open for comments.", values };
   if (commentsClosed(post, settings)) return { status: 403, message: "Comments are closed.", values };
 
   // Flood control, per address and per person, in the database so it holds across instances.
   const limiter = new RateLimiter(db);
   const who = user ? `user:${user.id}` : `email:${guest?.success ? guest.data.email : ""}`;
-  const rules = [
+  const limits = [
     { key: `comment:min:ip:${ipHash}`, rule: { limit: settings.floodPerMinute, windowMs: 60_000 } },
     { key: `comment:hour:ip:${ipHash}`, rule: { limit: settings.floodPerHour, windowMs: 3_600_000 } },
     { key: `comment:min:${who}`, rule: { limit: settings.floodPerMinute, windowMs: 60_000 } },
     { key: `comment:hour:${who}`, rule: { limit: settings.floodPerHour, windowMs: 3_600_000 } },
   ];
-  const taken: typeof rules = [];
-  for (const r of rules) {
-    const state = await limiter.hit(r.key, r.rule);
-    if (!state.allowed) {
-      await Promise.all(taken.map((t) => limiter.undo(t.key, t.rule)));
-      return { status: 429, message: `You’re commenting too quickly. ${retryMessage(state.retryAfterSeconds)}`, values };
-    }
-    taken.push(r);
+  const countedAt = Date.now();
+  const flood = await limiter.hitAll(limits, countedAt);
+  if (!flood.allowed) {
+    return { status: 429, message: `You’re commenting too quickly. ${retryMessage(flood.retryAfterSeconds)}`, values };
   }
+  const takeBack = () => limiter.undoAll(limits, countedAt);
 
-  const author = user ? { authorId: user.id } : { guestEmail: guest?.success ? guest.data.email : "" };
-  const last = await db.comment.findFirst({
-    where: { postId: post.id, ...author },
-    orderBy: { id: "desc" },
-    select: { bodyMarkdown: true },
-  });
-  if (last && last.bodyMarkdown === parsed.data.body) {
-    await Promise.all(taken.map((t) => limiter.undo(t.key, t.rule)));
+  const guestData = guest?.success ? guest.data : null;
+  const history = await writerHistory(post.id, user ? { userId: user.id } : { email: guestData?.email ?? "" });
+  if (history.lastBody === parsed.data.body) {
+    await takeBack();
     return { errors: { body: "Duplicate comment: you already said that." }, values };
   }
 
   const bodyHtml = await renderComment(parsed.data.body);
   const age = formAge(commentSecret(), formData.get("ft"));
   const honeypot = String(formData.get("homepage") ?? "");
-  const guestData = guest?.success ? guest.data : null;
-  const previouslyApproved = guestData
-    ? (await db.comment.count({ where: { guestEmail: guestData.email, status: "APPROVED" }, take: 1 })) > 0
-    : false;
   const decision = initialStatus({
     settings,
     linkCount: countLinks(bodyHtml),
     signedIn: Boolean(user),
     trusted: Boolean(user && (user.id === post.authorId || user.role === "ADMIN")),
-    guestPreviouslyApproved: previouslyApproved,
+    guestPreviouslyApproved: history.approvedBefore,
     // Signed-in readers are known people; the fill time only judges anonymous forms.
     looksAutomated: honeypot.length > 0 || (!user && (age === null || age < MIN_FILL_MS)),
     texts: [parsed.data.body, guestData?.name, guestData?.email, guestData?.url],
@@ -134,7 +119,7 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
     });
   } catch (error) {
     if (error instanceof CommentRejected) {
-      await Promise.all(taken.map((t) => limiter.undo(t.key, t.rule)));
+      await takeBack();
       return { errors: { [error.field]: error.message }, message: error.message, values };
     }
     throw error;
@@ -152,7 +137,7 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
   }
   const visibleToWriter = decision.status === "APPROVED" || decision.status === "PENDING" || decision.status === "SPAM";
   const permalink = visibleToWriter
-    ? await commentPermalink(comment.id, { userId: user?.id ?? null, pendingIds: [comment.id] })
+    ? await commentPermalink(comment.id, { userId: user?.id ?? null, pendingIds: [comment.id] }, settings)
     : null;
   return navigateFresh(permalink ?? `/posts/${post.slug}#comments`);
 }
@@ -250,10 +235,7 @@ export async function likeCommentAction(_prev: LikeState, formData: FormData): P
     const permalink = (await commentPermalink(commentId)) ?? "/";
     return navigateFresh(`/signin?callbackUrl=${encodeURIComponent(permalink)}`);
   }
-  const comment = await db.comment.findUnique({
-    where: { id: commentId },
-    select: { authorId: true, status: true, postId: true },
-  });
+  const comment = await likeTarget(commentId);
   if (!comment || comment.status !== "APPROVED") return { status: 404, message: "Only published comments can be liked." };
   if (comment.authorId === user.id) return { status: 403, message: "You can’t like your own comment." };
   if (!can(user, "comment:like", { authorId: comment.authorId }))
@@ -268,5 +250,5 @@ export async function likeCommentAction(_prev: LikeState, formData: FormData): P
   expireTags(tags.post(comment.postId));
   const h = await headers();
   if (h.has("next-action")) return { ok: true, ...result };
-  return navigateFresh((await commentPermalink(commentId, { userId: user.id, pendingIds: [] })) ?? "/");
+  return navigateFresh((await commentPermalink(commentId, { userId: user.id, pendingIds: [] }, await getSettings())) ?? "/");
 }

@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { db } from "../db/client";
 import { tags } from "../cache/tags";
 import { readSettings } from "../settings/queries";
+import type { SiteSettings } from "../settings/defaults";
 import { resolveAvatar } from "../users/gravatar";
 import { Prisma } from "../generated/sqlite/client";
 import { buildThread, type CommentOrder, type TreeInput } from "./tree";
@@ -50,8 +51,11 @@ function shownSql(alias: string, viewer: ThreadViewer | null): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-/** Top-level comments listed on a post: shown themselves, or with something shown below them. */
-function listedRootsWhere(postId: string, viewer: ThreadViewer | null): Prisma.Sql {
+/**
+ * Top-level comments c listed on a post: shown themselves, or with something shown below them.
+ * `postId` is a value or an SQL expression (another table's column).
+ */
+function listedRootsWhere(postId: string | Prisma.Sql, viewer: ThreadViewer | null): Prisma.Sql {
   return Prisma.sql`c."postId" = ${postId} AND c."parentId" IS NULL AND (${shownSql("c", viewer)} OR EXISTS (
     SELECT 1 FROM "Comment" d WHERE d."rootId" = c."id" AND ${shownSql("d", viewer)}))`;
 }
@@ -88,14 +92,6 @@ const BEFORE_SQL: Record<CommentOrder, Prisma.Sql> = {
   newest: Prisma.sql`(c."createdAt" > r."createdAt" OR (c."createdAt" = r."createdAt" AND c."id" > r."id"))`,
   likes: Prisma.sql`(c."likeCount" > r."likeCount" OR (c."likeCount" = r."likeCount" AND (c."createdAt" < r."createdAt" OR (c."createdAt" = r."createdAt" AND c."id" < r."id"))))`,
 };
-
-/** How many listed top-level comments come before `rootId` in `order` (one COUNT query). */
-async function rootsBefore(postId: string, rootId: number, viewer: ThreadViewer | null, order: CommentOrder): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number | bigint }[]>(
-    Prisma.sql`SELECT COUNT(*) AS n FROM "Comment" c, "Comment" r WHERE r."id" = ${rootId} AND ${listedRootsWhere(postId, viewer)} AND ${BEFORE_SQL[order]}`,
-  );
-  return Number(rows[0]?.n ?? 0);
-}
 
 /**
  * One page of a post's thread: top-level comments paged by `order`, each with all of its
@@ -208,20 +204,29 @@ export function getThreadPage(postId: string, postAuthorId: string, options: Thr
 }
 
 /**
- * Where a comment is shown: its essay's comment page (in the default order) and anchor.
- * Null when the comment or its essay is gone.
+ * Where a comment is shown: its essay's comment page (in the site's default order) and anchor,
+ * in one query (how many listed top-level comments come before its thread). Null when the
+ * comment or its essay is gone. Pass the settings when the caller has them.
  */
-export async function commentPermalink(commentId: number, viewer: ThreadViewer | null = null): Promise<string | null> {
-  const comment = await db.comment.findUnique({
-    where: { id: commentId },
-    select: { id: true, rootId: true, postId: true, post: { select: { slug: true } } },
-  });
-  if (!comment) return null;
-  const settings = await readSettings();
-  const before = await rootsBefore(comment.postId, comment.rootId ?? comment.id, viewer, settings.commentOrder);
-  const page = Math.floor(before / settings.commentsPerPage) + 1;
-  const base = page <= 1 ? `/posts/${comment.post.slug}` : `/posts/${comment.post.slug}/comment-page/${page}`;
-  return `${base}#comment-${comment.id}`;
+export async function commentPermalink(
+  commentId: number,
+  viewer: ThreadViewer | null = null,
+  settings?: Pick<SiteSettings, "commentOrder" | "commentsPerPage">,
+): Promise<string | null> {
+  const { commentOrder, commentsPerPage } = settings ?? (await readSettings());
+  const rows = await db.$queryRaw<{ slug: string; n: number | bigint }[]>(Prisma.sql`
+    SELECT p."slug" AS "slug", (
+      SELECT COUNT(*) FROM "Comment" c WHERE ${listedRootsWhere(Prisma.sql`r."postId"`, viewer)} AND ${BEFORE_SQL[commentOrder]}
+    ) AS "n"
+    FROM "Comment" x
+    JOIN "Post" p ON p."id" = x."postId"
+    JOIN "Comment" r ON r."id" = COALESCE(x."rootId", x."id")
+    WHERE x."id" = ${commentId}`);
+  const row = rows[0];
+  if (!row) return null;
+  const page = Math.floor(Number(row.n) / commentsPerPage) + 1;
+  const base = page <= 1 ? `/posts/${row.slug}` : `/posts/${row.slug}/comment-page/${page}`;
+  return `${base}#comment-${commentId}`;
 }
 
 /** A comment's Markdown source for its edit form (only comments of this post, not deleted). */
@@ -235,4 +240,63 @@ export async function commentSourceForEditing(
   });
   if (!row || row.postId !== postId || row.status === "DELETED") return null;
   return { id: row.id, bodyMarkdown: row.bodyMarkdown };
+}
+
+/** What the posting path needs of an essay open to readers (published, its time has come). */
+export interface OpenPost {
+  id: string;
+  slug: string;
+  authorId: string;
+  commentsOpen: boolean;
+  publishedAt: Date | null;
+}
+
+/** The published essay `postId`, or null (one plain query: this is on every comment post). */
+export async function openPost(postId: string, now: Date = new Date()): Promise<OpenPost | null> {
+  const rows = await db.$queryRaw<
+    { id: string; slug: string; authorId: string; commentsOpen: boolean | number | bigint; publishedAt: Date | string | null }[]
+  >`SELECT "id", "slug", "authorId", "commentsOpen", "publishedAt" FROM "Post"
+    WHERE "id" = ${postId} AND "status" IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= ${now}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    slug: row.slug,
+    authorId: row.authorId,
+    commentsOpen: Boolean(Number(row.commentsOpen)),
+    publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt),
+  };
+}
+
+/**
+ * What moderation needs to know of a writer, in one query: the body of their last comment on
+ * this essay (an identical one is refused as a duplicate) and, for a guest, whether a comment
+ * with their e-mail address was ever approved (WordPress's "previously approved" rule).
+ */
+export async function writerHistory(
+  postId: string,
+  writer: { userId: string } | { email: string },
+): Promise<{ lastBody: string | null; approvedBefore: boolean }> {
+  const rows =
+    "userId" in writer
+      ? await db.$queryRaw<{ lastBody: string | null; approvedBefore: number | bigint | boolean | null }[]>`
+          SELECT (SELECT "bodyMarkdown" FROM "Comment" WHERE "postId" = ${postId} AND "authorId" = ${writer.userId}
+                  ORDER BY "id" DESC LIMIT 1) AS "lastBody",
+                 0 AS "approvedBefore"`
+      : await db.$queryRaw<{ lastBody: string | null; approvedBefore: number | bigint | boolean | null }[]>`
+          SELECT (SELECT "bodyMarkdown" FROM "Comment" WHERE "postId" = ${postId} AND "guestEmail" = ${writer.email.toLowerCase()}
+                  ORDER BY "id" DESC LIMIT 1) AS "lastBody",
+                 EXISTS (SELECT 1 FROM "Comment" WHERE "guestEmail" = ${writer.email.toLowerCase()} AND "status" = 'APPROVED')
+                   AS "approvedBefore"`;
+  const row = rows[0];
+  return { lastBody: row?.lastBody ?? null, approvedBefore: Boolean(Number(row?.approvedBefore ?? 0)) };
+}
+
+/** Who wrote a comment, its status and essay (what liking it checks); null when it is gone. */
+export async function likeTarget(
+  commentId: number,
+): Promise<{ authorId: string | null; status: string; postId: string } | null> {
+  const rows = await db.$queryRaw<{ authorId: string | null; status: string; postId: string }[]>`
+    SELECT "authorId", "status", "postId" FROM "Comment" WHERE "id" = ${commentId}`;
+  return rows[0] ?? null;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { Prisma } from "../generated/sqlite/client";
 import { retryAfterSeconds, slidingCount, windowStart, type WindowCounts } from "./window";
 
 export interface LimitRule {
@@ -69,37 +70,66 @@ export class RateLimiter {
    * limit. A refused event is taken back, so retrying too early does not extend the wait.
    */
   async hit(key: string, rule: LimitRule, now: number = Date.now()): Promise<LimitState> {
-    const start = windowStart(now, rule.windowMs);
-    const where = { key_windowStart: { key, windowStart: new Date(start) } };
-    let current: number;
-    try {
-      current = (
-        await this.db.rateLimit.upsert({
-          where,
-          create: { key, windowStart: new Date(start), count: 1 },
-          update: { count: { increment: 1 } },
-        })
-      ).count;
-    } catch {
-      current = (await this.db.rateLimit.update({ where, data: { count: { increment: 1 } } })).count;
-    }
-    const previousRow = await this.db.rateLimit.findUnique({
-      where: { key_windowStart: { key, windowStart: new Date(start - rule.windowMs) } },
-      select: { count: true },
+    return this.hitAll([{ key, rule }], now);
+  }
+
+  /**
+   * `hit` for several limits at once (e.g. per address and per person, per minute and per
+   * hour): one statement counts the event under every key, one reads the previous windows.
+   * Allowed only when every limit allows it; otherwise nothing stays counted, and the answer is
+   * the longest wait. Keys must be distinct.
+   */
+  async hitAll(limits: readonly { key: string; rule: LimitRule }[], now: number = Date.now()): Promise<LimitState> {
+    if (limits.length === 0) return { allowed: true, count: 0, retryAfterSeconds: 0 };
+    if (new Set(limits.map((l) => l.key)).size !== limits.length) throw new Error("hitAll: keys must be distinct");
+    const windows = limits.map((l) => {
+      const start = windowStart(now, l.rule.windowMs);
+      return { ...l, start: new Date(start), previous: new Date(start - l.rule.windowMs) };
     });
-    const before = { current: current - 1, previous: previousRow?.count ?? 0 };
-    const count = slidingCount(before, now, rule.windowMs);
-    if (count < rule.limit) return { allowed: true, count: count + 1, retryAfterSeconds: 0 };
-    await this.db.rateLimit.update({ where, data: { count: { decrement: 1 } } });
-    return { allowed: false, count, retryAfterSeconds: retryAfterSeconds(before, now, rule.windowMs, rule.limit) };
+    const values = Prisma.join(windows.map((w) => Prisma.sql`(${w.key}, ${w.start}, 1)`));
+    const counted = await this.db.$queryRaw<{ key: string; count: number | bigint }[]>`
+      INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ${values}
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+      RETURNING "key", "count"`;
+    const previousRows = await this.db.$queryRaw<{ key: string; count: number | bigint }[]>`
+      SELECT "key", "count" FROM "RateLimit" WHERE ${Prisma.join(
+        windows.map((w) => Prisma.sql`("key" = ${w.key} AND "windowStart" = ${w.previous})`),
+        " OR ",
+      )}`;
+    const currentOf = new Map(counted.map((r) => [r.key, Number(r.count)]));
+    const previousOf = new Map(previousRows.map((r) => [r.key, Number(r.count)]));
+    let result: LimitState = { allowed: true, count: 0, retryAfterSeconds: 0 };
+    for (const w of windows) {
+      const before = { current: (currentOf.get(w.key) ?? 1) - 1, previous: previousOf.get(w.key) ?? 0 };
+      const count = slidingCount(before, now, w.rule.windowMs);
+      if (count < w.rule.limit) {
+        if (result.allowed) result = { allowed: true, count: Math.max(result.count, count + 1), retryAfterSeconds: 0 };
+        continue;
+      }
+      const wait = retryAfterSeconds(before, now, w.rule.windowMs, w.rule.limit);
+      if (result.allowed || wait > result.retryAfterSeconds) result = { allowed: false, count, retryAfterSeconds: wait };
+    }
+    if (!result.allowed) await this.undoAll(limits, now);
+    if (Math.random() < 0.01) {
+      await this.db.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now - 2 * 86_400_000)}`;
+    }
+    return result;
+  }
+
+  /** Takes back the events `hitAll` counted under these limits at `now`. */
+  async undoAll(limits: readonly { key: string; rule: Pick<LimitRule, "windowMs"> }[], now: number = Date.now()): Promise<void> {
+    if (limits.length === 0) return;
+    await this.db.$executeRaw`
+      UPDATE "RateLimit" SET "count" = "count" - 1
+      WHERE "count" > 0 AND (${Prisma.join(
+        limits.map((l) => Prisma.sql`("key" = ${l.key} AND "windowStart" = ${new Date(windowStart(now, l.rule.windowMs))})`),
+        " OR ",
+      )})`;
   }
 
   /** Takes back one event counted in the current window (never below zero). */
   async undo(key: string, rule: Pick<LimitRule, "windowMs">, now: number = Date.now()): Promise<void> {
-    await this.db.rateLimit.updateMany({
-      where: { key, windowStart: new Date(windowStart(now, rule.windowMs)), count: { gt: 0 } },
-      data: { count: { decrement: 1 } },
-    });
+    await this.undoAll([{ key, rule }], now);
   }
 
   /** Forgets the events under `key` (e.g. failed sign-ins after a successful one). */

@@ -19,4 +19,8 @@ export async function readSettings(): Promise<SiteSettings> {
 }
 
 /** Cached site settings (tag "settings"). */
-export const getSettings = unstable_cache(readSettings, ["settings"], { tags: [tags.settings] });
+export const getSettings = unstable_cache(readSettings, ["settings"], {
+  tags: [tags.settings],
+  // Another instance may have changed them: bound how long this one keeps an old copy.
+  revalidate: 60,
+});

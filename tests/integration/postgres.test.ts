@@ -3,7 +3,8 @@ import pg from "pg";
 import { migrate, readMigrations } from "../../lib/db/migrate";
 import { createDb, type Db } from "../../lib/db/client";
 import { createPost } from "../../lib/posts/write";
-import { addLike, insertApprovedComment } from "../../lib/comments/write";
+import { addLike, insertApprovedComment, setLike } from "../../lib/comments/write";
+import { RateLimiter } from "../../lib/rate-limit/store";
 
 // The PostgreSQL path: the same migrations runner and model on the machine's PostgreSQL
 // (127.0.0.1:5432, trust auth). Set HEARTH_PG_ADMIN_URL to point elsewhere.
@@ -75,6 +76,17 @@ describe.skipIf(!available)("PostgreSQL path", () => {
     expect(await addLike(db, top.id, author.id)).toBe(false);
     const stored = await db.comment.findUniqueOrThrow({ where: { id: top.id } });
     expect(stored.likeCount).toBe(1);
+    expect(await setLike(db, top.id, author.id, false)).toEqual({ liked: false, likeCount: 0 });
+    expect(await setLike(db, top.id, author.id, true)).toEqual({ liked: true, likeCount: 1 });
+    // The posting path's plain-SQL queries and the flood limiter, on PostgreSQL.
+    const limiter = new RateLimiter(db);
+    const limits = [
+      { key: "pg:min", rule: { limit: 1, windowMs: 60_000 } },
+      { key: "pg:hour", rule: { limit: 5, windowMs: 3_600_000 } },
+    ];
+    expect((await limiter.hitAll(limits)).allowed).toBe(true);
+    expect((await limiter.hitAll(limits)).allowed).toBe(false);
+    expect((await db.rateLimit.findMany({ orderBy: { key: "asc" } })).map((r) => r.count)).toEqual([1, 1]);
     const saved = await db.post.findUniqueOrThrow({ where: { id: post.id }, include: { tags: { include: { tag: true } } } });
     expect(saved.commentCount).toBe(2);
     expect(saved.tags.map((t) => t.tag.slug)).toEqual(["databases"]);

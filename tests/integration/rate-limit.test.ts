@@ -58,6 +58,43 @@ describe("RateLimiter on a freshly migrated database", () => {
     expect(rows[0]?.windowStart.getTime()).toBe(W0);
   });
 
+  it("hitAll counts under every key at once and sees what record and check see", async () => {
+    const HOUR: LimitRule = { limit: 7, windowMs: 60 * MIN };
+    await recordTimes("all-min", 2, T0);
+    const first = await limiter.hitAll(
+      [
+        { key: "all-min", rule: RULE },
+        { key: "all-hour", rule: HOUR },
+      ],
+      T0,
+    );
+    expect(first).toEqual({ allowed: true, count: 3, retryAfterSeconds: 0 });
+    // The rows written by plain SQL are the ones the ORM-based check reads (same key and window).
+    expect((await limiter.check("all-min", RULE, T0)).count).toBe(3);
+    expect((await limiter.check("all-hour", HOUR, T0)).count).toBe(1);
+    expect(await db.rateLimit.count({ where: { key: { in: ["all-min", "all-hour"] } } })).toBe(2);
+  });
+
+  it("hitAll refuses when any limit is reached, takes back every count and answers the longest wait", async () => {
+    const HOUR: LimitRule = { limit: 3, windowMs: 60 * MIN };
+    const limits = [
+      { key: "both-min", rule: RULE },
+      { key: "both-hour", rule: HOUR },
+    ];
+    for (let i = 0; i < 3; i++) expect((await limiter.hitAll(limits, T0 + i)).allowed, `hit ${i + 1}`).toBe(true);
+    const refused = await limiter.hitAll(limits, T0 + 10);
+    expect(refused.allowed).toBe(false);
+    expect(refused.count).toBe(3);
+    // The hour's window ends 59 min 49.5 s later: far longer than the minute's.
+    expect(refused.retryAfterSeconds).toBeGreaterThan(30 * 60);
+    const rows = await db.rateLimit.findMany({ where: { key: { in: ["both-min", "both-hour"] } }, orderBy: { key: "asc" } });
+    expect(rows.map((r) => [r.key, r.count])).toEqual([
+      ["both-hour", 3],
+      ["both-min", 3],
+    ]);
+    await expect(limiter.hitAll([limits[0]!, limits[0]!], T0)).rejects.toThrow(/distinct/);
+  });
+
   it("hit allows N events, then refuses without counting the refused ones", async () => {
     const key = "hits";
     for (let i = 0; i < RULE.limit; i++) {

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+
+// The comment path's plain-SQL queries (lib/comments/queries.ts) on PostgreSQL: statuses are
+// an enum there, booleans are booleans and counts are bigints. The module-wide client reads
+// DATABASE_URL when it is first imported, so this file points it at a new PostgreSQL database
+// before importing anything that opens it (each test file has its own modules).
+const adminUrl = process.env.HEARTH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `hearth_queries_${process.pid}_${Date.now()}`;
+const url = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const available = await admin(async () => true).catch(() => false);
+
+describe.skipIf(!available)("comment queries on PostgreSQL", () => {
+  let queries: typeof import("@/lib/comments/queries");
+  let write: typeof import("@/lib/comments/write");
+  let db: import("@/lib/db/client").Db;
+
+  beforeAll(async () => {
+    await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+    const { migrate } = await import("@/lib/db/migrate");
+    await migrate(url);
+    process.env.DATABASE_URL = url;
+    ({ db } = await import("@/lib/db/client"));
+    queries = await import("@/lib/comments/queries");
+    write = await import("@/lib/comments/write");
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+  });
+
+  it("answers the posting and liking paths' questions", async () => {
+    const author = await db.user.create({ data: { name: "Ada", email: "ada@pgq.test", handle: "ada-pgq" } });
+    const post = await db.post.create({
+      data: {
+        slug: "pg-queries",
+        title: "Queries",
+        bodyMarkdown: "x",
+        bodyHtml: "<p>x</p>",
+        status: "PUBLISHED",
+        publishedAt: new Date(Date.now() - 60_000),
+        authorId: author.id,
+      },
+    });
+    const draft = await db.post.create({
+      data: { slug: "pg-draft", title: "Draft", bodyMarkdown: "x", bodyHtml: "<p>x</p>", authorId: author.id },
+    });
+    expect(await queries.openPost(post.id)).toMatchObject({ id: post.id, slug: "pg-queries", commentsOpen: true });
+    expect(await queries.openPost(draft.id)).toBeNull();
+
+    const guest = { name: "Gus", email: "Gus@Example.org" };
+    const first = await write.insertComment(db, { postId: post.id, parentId: null, guest, bodyMarkdown: "Hello", status: "PENDING" });
+    expect(await queries.writerHistory(post.id, { email: "gus@example.org" })).toEqual({ lastBody: "Hello", approvedBefore: false });
+    await db.comment.update({ where: { id: first.id }, data: { status: "APPROVED" } });
+    expect(await queries.writerHistory(post.id, { email: "gus@example.org" })).toEqual({ lastBody: "Hello", approvedBefore: true });
+    expect(await queries.writerHistory(post.id, { userId: author.id })).toEqual({ lastBody: null, approvedBefore: false });
+
+    const reply = await write.insertComment(db, { postId: post.id, parentId: first.id, authorId: author.id, bodyMarkdown: "Hi", status: "APPROVED" });
+    expect(reply).toMatchObject({ rootId: first.id, depth: 1 });
+    expect(await queries.likeTarget(reply.id)).toEqual({ authorId: author.id, status: "APPROVED", postId: post.id });
+    expect(await queries.likeTarget(9_999_999)).toBeNull();
+    expect(await queries.commentPermalink(reply.id, null, { commentOrder: "likes", commentsPerPage: 50 })).toBe(
+      `/posts/pg-queries#comment-${reply.id}`,
+    );
+  });
+});
