@@ -2,6 +2,7 @@
 // Hearth's production server: Next.js behind a small front cache for anonymous page views.
 // `npm start` runs it (through scripts/start.mjs); so do the end-to-end tests and the benchmarks.
 import http from "node:http";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -14,7 +15,11 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 const frontCacheEnabled = process.env.FRONT_CACHE !== "off";
 // Anonymous readers get pages without Next's client runtime (see docs/decisions/005).
 const zeroJsReading = process.env.READER_JS !== "on";
-const cache = new FrontCache({ ttlMs: Number(process.env.FRONT_CACHE_TTL_SECONDS || 60) * 1000 });
+const cache = new FrontCache({
+  ttlMs: Number(process.env.FRONT_CACHE_TTL_SECONDS || 60) * 1000,
+  // Serving the last copy of a page that changes many times a second: see docs/decisions/011.
+  hotInvalidations: process.env.FRONT_CACHE_STALE === "off" ? 0 : 5,
+});
 
 // Next keeps pages rendered at run time (ISR) and cached query results on disk, inside the
 // build folder. They belong to the database this process serves, which may not be the one the
@@ -96,10 +101,48 @@ function sendStored(res, entry, head) {
   res.writeHead(entry.status, {
     ...entry.headers,
     "content-length": String(entry.body.length),
-    "x-hearth-cache": "HIT",
+    "x-hearth-cache": entry.stale ? "STALE" : "HIT",
     age: String(Math.floor((Date.now() - entry.storedAt) / 1000)),
   });
   res.end(head ? undefined : entry.body);
+}
+
+/** Background renders of hot pages: a header only this process knows asks for one. */
+const REFRESH_HEADER = "x-hearth-refresh";
+const refreshToken = randomBytes(16).toString("hex");
+/** URLs whose next copy is scheduled or being rendered. */
+const refreshing = new Set();
+
+/**
+ * Has `url` rendered again at `at` (ms since the epoch) by a request to this very server,
+ * which stores the result like any other miss. One at a time per URL.
+ * @param {string} url
+ * @param {number} at
+ */
+function scheduleRefresh(url, at) {
+  if (refreshing.has(url)) return;
+  refreshing.add(url);
+  setTimeout(
+    () => {
+      const address = server.address();
+      const host =
+        address && typeof address === "object" && address.address !== "0.0.0.0" && address.address !== "::"
+          ? address.address
+          : "127.0.0.1";
+      const done = () => refreshing.delete(url);
+      const request = http.get(
+        { host, port: address && typeof address === "object" ? address.port : port, path: url, headers: { [REFRESH_HEADER]: refreshToken } },
+        (response) => {
+          response.resume();
+          response.on("end", done);
+          response.on("error", done);
+        },
+      );
+      request.on("error", done);
+      request.setTimeout(30_000, () => request.destroy());
+    },
+    Math.max(0, at - Date.now()),
+  ).unref();
 }
 
 const server = http.createServer((req, res) => {
@@ -115,14 +158,21 @@ const server = http.createServer((req, res) => {
     handle(req, res);
     return;
   }
+  const isRefresh = req.headers[REFRESH_HEADER] === refreshToken;
+  delete req.headers[REFRESH_HEADER];
   const key = frontCacheEnabled ? cache.keyFor(req) : null;
   if (key === null) {
     handle(req, res);
     return;
   }
-  const hit = cache.get(key);
-  if (hit) {
-    sendStored(res, hit, method === "HEAD");
+  const found = isRefresh ? { kind: "miss" } : cache.lookup(key);
+  if (found.kind === "hit") {
+    sendStored(res, found.entry, method === "HEAD");
+    return;
+  }
+  if (found.kind === "stale") {
+    sendStored(res, found.entry, method === "HEAD");
+    scheduleRefresh(key.slice(key.indexOf(" ") + 1), found.refreshAt);
     return;
   }
   if (method === "HEAD") {

@@ -9,6 +9,12 @@
  * no viewer state (no session or Hearth cookie, no query string, no RSC/router headers), and it
  * is emptied by every request that can change data (any method other than GET/HEAD: server
  * actions, sign-in, the revalidation API). See docs/decisions/004-front-cache.md.
+ *
+ * "Emptied" means marked stale: a stale copy is never served to a page that changes now and
+ * then (the next request renders it afresh), but a page that is being changed many times a
+ * second (comments pouring in) is "hot": its readers keep getting the last copy while one
+ * background request at a time, at most once per `refreshIntervalMs`, renders the next one
+ * (stale-while-revalidate; see docs/decisions/011-busy-pages.md).
  */
 
 /** Cookies whose presence makes a page viewer-specific. */
@@ -19,19 +25,25 @@ const RSC_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "n
 const PRIVATE_RESPONSE_HEADERS = new Set(["set-cookie"]);
 
 /**
- * @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, storedAt: number, expiresAt: number, encoding: string | null }} Entry
+ * @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, storedAt: number, expiresAt: number, encoding: string | null, stale: boolean, invalidations: number[] }} Entry
+ * @typedef {{ kind: "hit", entry: Entry } | { kind: "stale", entry: Entry, refreshAt: number } | { kind: "miss" }} Lookup
  * @typedef {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} RequestLike
  */
 
 export class FrontCache {
   /**
-   * @param {{ maxEntries?: number, maxBytes?: number, ttlMs?: number, now?: () => number }} [options]
+   * @param {{ maxEntries?: number, maxBytes?: number, ttlMs?: number, now?: () => number, hotInvalidations?: number, hotWindowMs?: number, refreshIntervalMs?: number }} [options]
+   *   hotInvalidations within hotWindowMs make a page hot (0: never serve a stale copy);
+   *   a hot page is rendered again at most once per refreshIntervalMs.
    */
   constructor(options = {}) {
     this.maxEntries = options.maxEntries ?? 1000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.ttlMs = options.ttlMs ?? 60_000;
     this.now = options.now ?? Date.now;
+    this.hotInvalidations = options.hotInvalidations ?? 5;
+    this.hotWindowMs = options.hotWindowMs ?? 1000;
+    this.refreshIntervalMs = options.refreshIntervalMs ?? 1000;
     /** @type {Map<string, Entry>} */
     this.entries = new Map();
     this.bytes = 0;
@@ -55,18 +67,46 @@ export class FrontCache {
     return `${/\bgzip\b/.test(accept) ? "gzip" : "identity"} ${url}`;
   }
 
-  /** @param {string} key */
+  /**
+   * The fresh copy stored under `key`, if any.
+   * @param {string} key
+   */
   get(key) {
+    const found = this.lookup(key);
+    return found.kind === "hit" ? found.entry : undefined;
+  }
+
+  /**
+   * What to answer for `key`: a fresh copy ("hit"); the last copy of a hot page that changed
+   * since ("stale": serve it, and have it rendered again at `refreshAt`); or nothing ("miss":
+   * let Next render it).
+   * @param {string} key
+   * @returns {Lookup}
+   */
+  lookup(key) {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
+    if (!entry) return { kind: "miss" };
+    const now = this.now();
+    if (entry.expiresAt <= now) {
       this.delete(key);
-      return undefined;
+      return { kind: "miss" };
     }
     // Refresh LRU position.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry;
+    if (!entry.stale) return { kind: "hit", entry };
+    if (!this.isHot(entry, now)) return { kind: "miss" };
+    return { kind: "stale", entry, refreshAt: Math.max(now, entry.storedAt + this.refreshIntervalMs) };
+  }
+
+  /**
+   * @param {Entry} entry
+   * @param {number} now
+   */
+  isHot(entry, now) {
+    if (this.hotInvalidations <= 0) return false;
+    const since = now - this.hotWindowMs;
+    return entry.invalidations.filter((t) => t > since).length >= this.hotInvalidations;
   }
 
   /** @param {string} key */
@@ -101,7 +141,11 @@ export class FrontCache {
    * @param {{ status: number, headers: Record<string, string | string[] | number | undefined>, body: Buffer }} response
    */
   store(key, generation, response) {
-    if (generation !== this.generation) return false;
+    const previous = this.entries.get(key);
+    // Rendered before a change: only worth keeping in place of a stale copy (it is not older
+    // than that), and it stays stale.
+    const outdated = generation !== this.generation;
+    if (outdated && !(previous?.stale && this.isHot(previous, this.now()))) return false;
     const ttl = this.ttlFor(response.status, response.headers);
     if (ttl <= 0 || response.body.length > this.maxBytes / 8) return false;
     /** @type {Record<string, string | string[]>} */
@@ -120,6 +164,8 @@ export class FrontCache {
       storedAt: now,
       expiresAt: now + ttl,
       encoding,
+      stale: outdated,
+      invalidations: previous ? previous.invalidations : [],
     });
     this.bytes += response.body.length;
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
@@ -131,19 +177,19 @@ export class FrontCache {
   }
 
   /**
-   * Drops everything (after any request that may have changed data), or only the entries whose
-   * URL `drop` selects.
-   * @param {(url: string) => boolean} [drop] which URLs to drop; all when omitted
+   * Marks everything stale (after any request that may have changed data), or only the entries
+   * whose URL `drop` selects. A stale entry is not served again unless its page is hot.
+   * @param {(url: string) => boolean} [drop] which URLs; all when omitted
    */
   clear(drop) {
     this.generation++;
-    if (!drop) {
-      this.entries.clear();
-      this.bytes = 0;
-      return;
-    }
-    for (const key of [...this.entries.keys()]) {
-      if (drop(key.slice(key.indexOf(" ") + 1))) this.delete(key);
+    const now = this.now();
+    for (const [key, entry] of this.entries) {
+      if (drop && !drop(key.slice(key.indexOf(" ") + 1))) continue;
+      entry.stale = true;
+      // Keep only what hotness looks at.
+      if (entry.invalidations.length >= 4 * Math.max(1, this.hotInvalidations)) entry.invalidations.shift();
+      entry.invalidations.push(now);
     }
   }
 }

@@ -8,7 +8,14 @@ declare module "*/server/front-cache.mjs" {
     storedAt: number;
     expiresAt: number;
     encoding: string | null;
+    stale: boolean;
+    invalidations: number[];
   }
+
+  export type FrontCacheLookup =
+    | { kind: "hit"; entry: FrontCacheEntry }
+    | { kind: "stale"; entry: FrontCacheEntry; refreshAt: number }
+    | { kind: "miss" };
 
   export interface FrontCacheRequest {
     method?: string;
@@ -19,7 +26,15 @@ declare module "*/server/front-cache.mjs" {
   export type FrontCacheResponseHeaders = Record<string, string | string[] | number | undefined>;
 
   export class FrontCache {
-    constructor(options?: { maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number });
+    constructor(options?: {
+      maxEntries?: number;
+      maxBytes?: number;
+      ttlMs?: number;
+      now?: () => number;
+      hotInvalidations?: number;
+      hotWindowMs?: number;
+      refreshIntervalMs?: number;
+    });
     maxEntries: number;
     maxBytes: number;
     ttlMs: number;
@@ -28,7 +43,12 @@ declare module "*/server/front-cache.mjs" {
     bytes: number;
     generation: number;
     keyFor(req: FrontCacheRequest): string | null;
+    hotInvalidations: number;
+    hotWindowMs: number;
+    refreshIntervalMs: number;
     get(key: string): FrontCacheEntry | undefined;
+    lookup(key: string): FrontCacheLookup;
+    isHot(entry: FrontCacheEntry, now: number): boolean;
     delete(key: string): void;
     ttlFor(status: number, headers: FrontCacheResponseHeaders): number;
     store(

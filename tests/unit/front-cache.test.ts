@@ -225,7 +225,7 @@ describe("FrontCache store and get", () => {
     expect(cache.get("k")).toBeDefined();
   });
 
-  it("clear() empties the cache", () => {
+  it("clear() makes every entry stale: no longer served", () => {
     const { cache } = clocked();
     cache.store("a", cache.generation, cacheable("aaa"));
     cache.store("b", cache.generation, cacheable("bbb"));
@@ -233,8 +233,11 @@ describe("FrontCache store and get", () => {
     cache.clear();
     expect(cache.get("a")).toBeUndefined();
     expect(cache.get("b")).toBeUndefined();
-    expect(cache.entries.size).toBe(0);
-    expect(cache.bytes).toBe(0);
+    expect(cache.lookup("a")).toEqual({ kind: "miss" });
+    // A new copy replaces the stale one, bytes counted once.
+    expect(cache.store("a", cache.generation, cacheable("AAAA"))).toBe(true);
+    expect(cache.get("a")?.body.toString()).toBe("AAAA");
+    expect(cache.bytes).toBe(7);
   });
 
   it("delete() removes one entry and its bytes", () => {
@@ -285,5 +288,88 @@ describe("FrontCache eviction", () => {
     expect(cache.store("big", cache.generation, cacheable("x".repeat(101)))).toBe(false);
     expect(cache.store("ok", cache.generation, cacheable("x".repeat(100)))).toBe(true);
     expect(cache.bytes).toBe(100);
+  });
+});
+
+describe("FrontCache on a page that changes many times a second (stale-while-revalidate)", () => {
+  const hotCache = () => {
+    const clock = { t: 1_000_000 };
+    const cache = new FrontCache({ now: () => clock.t, hotInvalidations: 3, hotWindowMs: 1000, refreshIntervalMs: 500 });
+    return { cache, clock };
+  };
+
+  it("never serves a stale copy of a page changed now and then", () => {
+    const { cache, clock } = hotCache();
+    cache.store("k", cache.generation, cacheable("v1"));
+    for (let i = 0; i < 2; i++) {
+      clock.t += 100;
+      cache.clear();
+    }
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
+    // Spread-out changes never make it hot either.
+    clock.t += 2000;
+    cache.clear();
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
+  });
+
+  it("serves the last copy of a hot page and asks for the next one at most once per interval", () => {
+    const { cache, clock } = hotCache();
+    cache.store("k", cache.generation, cacheable("v1"));
+    const storedAt = clock.t;
+    for (let i = 0; i < 3; i++) {
+      clock.t += 50;
+      cache.clear();
+    }
+    const found = cache.lookup("k");
+    expect(found.kind).toBe("stale");
+    expect(found.kind === "stale" && found.entry.body.toString()).toBe("v1");
+    expect(found.kind === "stale" && found.refreshAt).toBe(storedAt + 500);
+    // get() is for fresh copies only.
+    expect(cache.get("k")).toBeUndefined();
+    // The next copy arrives: served as fresh until the next change, and the page stays hot.
+    expect(cache.store("k", cache.generation, cacheable("v2"))).toBe(true);
+    expect(cache.lookup("k").kind).toBe("hit");
+    clock.t += 10;
+    cache.clear();
+    const again = cache.lookup("k");
+    expect(again.kind === "stale" && again.entry.body.toString()).toBe("v2");
+    expect(again.kind === "stale" && again.refreshAt).toBe(clock.t - 10 + 500);
+  });
+
+  it("keeps a copy rendered during a change in place of an older stale one, still stale", () => {
+    const { cache, clock } = hotCache();
+    cache.store("k", cache.generation, cacheable("v1"));
+    for (let i = 0; i < 3; i++) {
+      clock.t += 50;
+      cache.clear();
+    }
+    const seen = cache.generation;
+    cache.clear(); // a change while the next copy was being rendered
+    expect(cache.store("k", seen, cacheable("v2"))).toBe(true);
+    const found = cache.lookup("k");
+    expect(found.kind).toBe("stale");
+    expect(found.kind === "stale" && found.entry.body.toString()).toBe("v2");
+    // Without a stale hot copy to replace, an outdated render is refused as before.
+    expect(cache.store("other", seen, cacheable("x"))).toBe(false);
+  });
+
+  it("cools down: once the changes stop, the next request renders afresh", () => {
+    const { cache, clock } = hotCache();
+    cache.store("k", cache.generation, cacheable("v1"));
+    for (let i = 0; i < 5; i++) {
+      clock.t += 50;
+      cache.clear();
+    }
+    expect(cache.lookup("k").kind).toBe("stale");
+    clock.t += 1001;
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
+  });
+
+  it("hotInvalidations 0 turns stale copies off", () => {
+    const clock = { t: 1_000_000 };
+    const cache = new FrontCache({ now: () => clock.t, hotInvalidations: 0 });
+    cache.store("k", cache.generation, cacheable("v1"));
+    for (let i = 0; i < 50; i++) cache.clear();
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
   });
 });
