@@ -131,7 +131,12 @@ function scheduleRefresh(url, at) {
           : "127.0.0.1";
       const done = () => refreshing.delete(url);
       const request = http.get(
-        { host, port: address && typeof address === "object" ? address.port : port, path: url, headers: { [REFRESH_HEADER]: refreshToken } },
+        {
+          host,
+          port: address && typeof address === "object" ? address.port : port,
+          path: url,
+          headers: { [REFRESH_HEADER]: refreshToken },
+        },
         (response) => {
           response.resume();
           response.on("end", done);

@@ -52,7 +52,8 @@ const ONLY = new Set(
     .filter(Boolean),
 );
 for (const part of ONLY) {
-  if (!(PARTS as readonly string[]).includes(part)) throw new Error(`BENCH_ONLY: unknown part "${part}" (parts: ${PARTS.join(", ")})`);
+  if (!(PARTS as readonly string[]).includes(part))
+    throw new Error(`BENCH_ONLY: unknown part "${part}" (parts: ${PARTS.join(", ")})`);
 }
 const CLIENT_JS_TARGET_BYTES = 100 * 1024;
 // Targets of the threaded-comments issue for writes and for the big essay's render.
@@ -208,21 +209,29 @@ async function measureWrites(
 
   const log = server.logFile;
 
-  progress(`post-comment (${mode}): guests posting to /posts/${small.slug}, ${DURATION_S} s × ${CONNECTIONS} connections`);
-  writes.postComments = await writeCase("post-comment", mode, log, () => writesModule.measurePostComments(o, small, POST_TARGET));
-  if (writes.postComments) {
-    out(postCommentsLine(writes.postComments));
-    recordProblems("post-comment", mode, writes.postComments.problems, log);
+  // BENCH_WRITES=like (or post,read …) runs only some write cases, e.g. to profile one.
+  const only = new Set((process.env.BENCH_WRITES ?? "post,like,read").split(",").map((w) => w.trim()));
+  if (only.has("post")) {
+    progress(`post-comment (${mode}): guests posting to /posts/${small.slug}, ${DURATION_S} s × ${CONNECTIONS} connections`);
+    writes.postComments = await writeCase("post-comment", mode, log, () =>
+      writesModule.measurePostComments(o, small, POST_TARGET),
+    );
+    if (writes.postComments) {
+      out(postCommentsLine(writes.postComments));
+      recordProblems("post-comment", mode, writes.postComments.problems, log);
+    }
   }
 
   progress(`like (${mode}): ${WRITERS} signed-in readers liking comments of /posts/${medium.slug}`);
   const users = await writesModule.createBenchUsers(o, taken, WRITERS);
-  writes.likes = await writeCase("like", mode, log, () => writesModule.measureLikes(o, medium, users, LIKE_TARGET));
+  if (only.has("like"))
+    writes.likes = await writeCase("like", mode, log, () => writesModule.measureLikes(o, medium, users, LIKE_TARGET));
   if (writes.likes) {
     out(likesLine(writes.likes));
     recordProblems("like", mode, writes.likes.problems, log);
   }
 
+  if (!only.has("read")) return;
   const readName = `${small.name} while posting`;
   progress(`${readName} (${mode}): ${POSTS_WHILE_READING_PER_S} comments/s by signed-in readers`);
   writes.readWhilePosting = await writeCase(readName, mode, log, () =>

@@ -127,6 +127,9 @@ export interface ReadWhilePostingResult {
   problems: string[];
 }
 
+/** The like form's action: /comments/<id>/like. */
+const LIKE_ACTION = /^\/comments\/\d+\/like$/;
+
 /** Seconds a request may take before autocannon gives up on it. */
 const REQUEST_TIMEOUT_S = 10;
 /** A guest's form must be older than this (MIN_FILL_MS in lib/comments/policy.ts is 3 s). */
@@ -328,6 +331,8 @@ const commentBody = (tag: string, n: number) => `${SENTENCES[n % SENTENCES.lengt
 interface Planned<M> {
   fields: [string, string][];
   cookie?: string;
+  /** Where this request goes, when not to the load's path (e.g. a comment's like URL). */
+  path?: string;
   meta: M;
 }
 
@@ -395,7 +400,13 @@ async function postLoad<M>(
             inFlight.set(id, planned.meta);
             context.id = id;
             const { body, contentType } = multipart(planned.fields);
-            return { ...req, method: "POST", path, body, headers: formHeaders(base, contentType, planned.cookie) };
+            return {
+              ...req,
+              method: "POST",
+              path: planned.path ?? path,
+              body,
+              headers: formHeaders(base, contentType, planned.cookie),
+            };
           },
           onResponse: (status, _body, context, headers) => {
             const now = performance.now();
@@ -548,14 +559,14 @@ export async function measureLikes(
   const path = `/posts/${essay.slug}`;
   const first = users[0];
   if (!first) throw new Error("liking needs bench readers");
+  // The Like buttons are plain forms posting to /comments/<id>/like (a route, not a server action).
   const likeForms = (await pageForms(o.base, path, first.cookie)).filter(
-    (f) => fieldOf(f, "commentId") !== undefined && fieldOf(f, "like") !== undefined,
+    (f) => LIKE_ACTION.test(f.attributes.action ?? "") && fieldOf(f, "like") !== undefined,
   );
   const template = likeForms[0];
-  if (!template) throw new Error(`${path} (signed in) has no like form (a <form> with commentId and like fields)`);
-  const actionId = actionIdOf(template);
-  if (!actionId) throw new Error(`the like form of ${path} names no server action ($ACTION_… field)`);
-  const sameActionOnAllForms = likeForms.every((f) => actionIdOf(f) === actionId);
+  if (!template) throw new Error(`${path} (signed in) has no like form (a <form> posting to /comments/<id>/like)`);
+  const actionId = "/comments/<id>/like";
+  const sameActionOnAllForms = likeForms.every((f) => LIKE_ACTION.test(f.attributes.action ?? ""));
 
   const userIds = new Set(users.map((u) => u.id));
   const comments = (
@@ -584,7 +595,8 @@ export async function measureLikes(
       if (!comment || !user) throw new Error("like planner out of range");
       const like = j < gap;
       return {
-        fields: withFields(template, { commentId: String(comment.id), like: like ? "1" : "0" }),
+        fields: withFields(template, { like: like ? "1" : "0" }),
+        path: `/comments/${comment.id}/like`,
         cookie: user.cookie,
         meta: { key: `${user.id} ${comment.id}`, like },
       };
@@ -600,7 +612,7 @@ export async function measureLikes(
   };
   // The first request must be a like the server carries out for this reader.
   const probePlan = planner.next();
-  await probe(o.base, path, probePlan.fields, "liking a comment", probePlan.cookie);
+  await probe(o.base, probePlan.path ?? path, probePlan.fields, "liking a comment", probePlan.cookie);
   planner.answered?.(probePlan.meta, true);
   await postLoad(o.base, path, planner, { connections: o.connections, durationS: 1 });
   likes = 0;

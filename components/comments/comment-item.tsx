@@ -7,6 +7,7 @@ import type { CommentNodeView } from "@/lib/comments/views";
 import { CommentForm } from "./comment-form";
 import { DeleteCommentForm, EditCommentForm } from "./edit-forms";
 import { LikeButton } from "./like-button";
+import { LikeControls } from "./like-controls";
 import type { ThreadContext } from "./thread-context";
 
 function AuthorName({ node }: { node: CommentNodeView }) {
@@ -103,15 +104,18 @@ export function CommentItem({ node, ctx }: { node: CommentNodeView; ctx: ThreadC
                 dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
               />
             )}
-            {c.pending ? null : (
+            {c.pending ? null : viewer ? (
               <LikeButton
                 commentId={c.id}
                 liked={c.likedByMe}
                 likeCount={c.likeCount}
                 likedBy={c.likedBy}
-                viewerName={viewer?.name ?? null}
-                disabledReason={ownComment ? "own comment" : null}
+                viewerName={viewer.name}
+                hideButton={ownComment}
               />
+            ) : (
+              // Anonymous readers: the same form, without any client code.
+              <LikeControls commentId={c.id} liked={false} likeCount={c.likeCount} names={c.likedBy} nextLike="1" />
             )}
             <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
               {canReply ? (

@@ -1,16 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
-import { likeCommentAction, type LikeState } from "@/lib/comments/actions";
-import { likedByLabel } from "@/lib/comments/views";
-import { useHardRedirect } from "@/components/ui/use-hard-redirect";
+import { useState, type FormEvent } from "react";
+import { LikeControls } from "./like-controls";
 
 /**
- * The Like button and the "Liked by N people" line. A plain form bound to the server action, so
- * it works without JavaScript; with JavaScript the pressed state and the count flip the moment
- * the button is pressed (while the action is pending) and settle on the server's answer.
- * (useOptimistic would need a client-side function as the form's action, which cannot work
- * without JavaScript; the pending flag gives the same optimistic display.)
+ * The Like button for a signed-in reader: the same form as without JavaScript, sent in place.
+ * The pressed state and the count flip the moment it is pressed and settle on the server's
+ * answer; a refusal shows its message next to the button.
  */
 export function LikeButton({
   commentId,
@@ -18,54 +14,68 @@ export function LikeButton({
   likeCount,
   likedBy,
   viewerName,
-  disabledReason,
+  hideButton,
 }: {
   commentId: number;
   liked: boolean;
   likeCount: number;
   likedBy: string[];
-  viewerName: string | null;
-  /** Why the viewer can't like this one (their own comment); the button is then not shown. */
-  disabledReason?: string | null;
+  viewerName: string;
+  hideButton?: boolean;
 }) {
-  const [state, action, pending] = useActionState<LikeState, FormData>(likeCommentAction, {});
-  useHardRedirect(state.redirectTo);
-  const server = { liked: state.liked ?? liked, likeCount: state.likeCount ?? likeCount };
-  const optimistic = pending ? { liked: !server.liked, likeCount: server.likeCount + (server.liked ? -1 : 1) } : server;
-  const names = likedBy.filter((n) => !(viewerName && liked && n === viewerName));
-  if (optimistic.liked && viewerName) names.push(viewerName);
+  const [server, setServer] = useState({ liked, likeCount });
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const shown = pending ? { liked: !server.liked, likeCount: server.likeCount + (server.liked ? -1 : 1) } : server;
+  const names = likedBy.filter((n) => !(liked && n === viewerName));
+  if (shown.liked) names.push(viewerName);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const body = new FormData(event.currentTarget);
+    setPending(true);
+    setMessage(null);
+    try {
+      const response = await fetch(`/comments/${commentId}/like`, {
+        method: "POST",
+        body,
+        headers: { accept: "application/json" },
+      });
+      const data = (await response.json()) as {
+        ok: boolean;
+        liked?: boolean;
+        likeCount?: number;
+        message?: string;
+        redirectTo?: string;
+      };
+      if (data.redirectTo) {
+        window.location.assign(data.redirectTo);
+        return;
+      }
+      if (data.ok && typeof data.liked === "boolean" && typeof data.likeCount === "number") {
+        setServer({ liked: data.liked, likeCount: data.likeCount });
+      } else {
+        setMessage(data.message ?? "That did not work. Please try again.");
+      }
+    } catch {
+      setMessage("Could not reach the site. Please try again.");
+    } finally {
+      setPending(false);
+    }
+  }
 
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-      {disabledReason ? null : (
-        <form action={action}>
-          <input type="hidden" name="commentId" value={commentId} />
-          <input type="hidden" name="like" value={server.liked ? "0" : "1"} />
-          <button
-            type="submit"
-            aria-pressed={optimistic.liked}
-            disabled={pending}
-            className="rounded-full border border-stone-300 px-3 py-0.5 font-medium hover:border-amber-600 aria-pressed:border-amber-600 aria-pressed:bg-amber-100 aria-pressed:text-amber-900 dark:border-stone-600 dark:aria-pressed:bg-amber-900/50 dark:aria-pressed:text-amber-100"
-          >
-            {optimistic.liked ? "★ Liked" : "☆ Like"}
-          </button>
-        </form>
-      )}
-      {optimistic.likeCount > 0 ? (
-        <details className="text-stone-600 dark:text-stone-400">
-          <summary className="cursor-pointer select-none hover:text-amber-700">{likedByLabel(optimistic.likeCount)}</summary>
-          <ul className="mt-1 list-inside list-disc pl-1" aria-label="People who liked this comment">
-            {names.map((name, i) => (
-              <li key={`${name}-${i}`}>{name}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      {state.message && !state.ok ? (
-        <span role="alert" className="text-red-700 dark:text-red-400">
-          {state.message}
-        </span>
-      ) : null}
-    </div>
+    <LikeControls
+      commentId={commentId}
+      liked={shown.liked}
+      likeCount={shown.likeCount}
+      names={names}
+      hideButton={hideButton}
+      nextLike={server.liked ? "0" : "1"}
+      pending={pending}
+      message={message}
+      onSubmit={onSubmit}
+    />
   );
 }

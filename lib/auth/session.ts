@@ -1,8 +1,11 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "../db/client";
+import { env } from "../env";
 import { auth } from "./config";
+import { SessionTokenCache, sessionTokenOf } from "./session-token";
 import { can, type Action, type Resource, type Role } from "./permissions";
 
 /** The signed-in person, as every private page and action sees them (fresh from the database). */
@@ -18,32 +21,61 @@ export interface CurrentUser {
   hasPassword: boolean;
 }
 
+const globalForSessions = globalThis as unknown as { hearthSessionTokens?: SessionTokenCache };
+
+/**
+ * The id in the request's session cookie, or null. The cookie is the JWT Auth.js issued; it is
+ * decoded here (and remembered, see SessionTokenCache) rather than through auth(), which runs
+ * Auth.js's whole session endpoint and seals a new token on every call — the largest cost of a
+ * signed-in request. Without a configured secret, auth() is asked.
+ */
+async function sessionUserId(): Promise<string | null> {
+  const secret = env().AUTH_SECRET;
+  if (!secret) return (await auth())?.user?.id ?? null;
+  const found = sessionTokenOf(await cookies());
+  if (!found) return null;
+  const tokens = (globalForSessions.hearthSessionTokens ??= new SessionTokenCache(secret));
+  return tokens.userIdOf(found.token, found.salt);
+}
+
+interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  handle: string;
+  image: string | null;
+  role: Role;
+  bio: string;
+  bannedUntil: Date | string | null;
+  hasPassword: number | bigint | boolean;
+}
+
 /**
  * The signed-in user or null. The session (a signed JWT cookie) only carries the user's id;
  * role, name and ban state are read from the database, so a role change applies at once.
  * Memoized per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      handle: true,
-      image: true,
-      role: true,
-      bio: true,
-      bannedUntil: true,
-      passwordHash: true,
-    },
-  });
+  // One plain query: this runs on every request of a signed-in reader.
+  const rows = await db.$queryRaw<UserRow[]>`
+    SELECT "id", "name", "email", "handle", "image", "role", "bio", "bannedUntil",
+           ("passwordHash" IS NOT NULL) AS "hasPassword"
+    FROM "User" WHERE "id" = ${id}`;
+  const user = rows[0];
   if (!user) return null;
-  const { passwordHash, ...rest } = user;
-  return { ...rest, hasPassword: Boolean(passwordHash) };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    handle: user.handle,
+    image: user.image,
+    role: user.role,
+    bio: user.bio,
+    bannedUntil: user.bannedUntil === null ? null : new Date(user.bannedUntil),
+    hasPassword: Boolean(Number(user.hasPassword)),
+  };
 });
 
 /** The signed-in user, or a redirect to sign in that brings them back to `returnTo`. */

@@ -16,11 +16,11 @@ import { RateLimiter, retryMessage } from "../rate-limit/store";
 import { getSettings, readSettings } from "../settings/queries";
 import { fieldErrors } from "../users/schema";
 import { commentsClosed, initialStatus, MIN_FILL_MS, withinEditWindow } from "./policy";
-import { commentPermalink, likeTarget, openPost, writerHistory } from "./queries";
+import { commentPermalink, openPost, writerHistory } from "./queries";
 import { CommentIdSchema, CommentBodySchema, EditCommentSchema, GuestSchema, NewCommentSchema } from "./schema";
 import { formAge } from "./tokens";
-import { addPendingId, commentSecret, rememberCommenter, setLikeIntent } from "./viewer";
-import { CommentRejected, insertComment, setLike } from "./write";
+import { addPendingId, commentSecret, rememberCommenter } from "./viewer";
+import { CommentRejected, insertComment } from "./write";
 
 export interface CommentFormState extends FormState {
   /** Rendered preview of the comment (the "Preview" button). */
@@ -213,42 +213,4 @@ export async function deleteCommentAction(_prev: CommentFormState, formData: For
     expireTags(tags.post(comment.postId), tags.posts);
   }
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
-}
-
-export interface LikeState extends FormState {
-  liked?: boolean;
-  likeCount?: number;
-}
-
-/**
- * Like or unlike a comment. Signed-out readers are sent to sign in and the like is applied
- * once they have (see applyLikeIntent). One like per person; not on one's own comment.
- */
-export async function likeCommentAction(_prev: LikeState, formData: FormData): Promise<LikeState> {
-  const parsed = CommentIdSchema.safeParse({ commentId: formData.get("commentId") });
-  if (!parsed.success) return { status: 400, message: "That is not a comment." };
-  const wantLike = formData.get("like") !== "0";
-  const user = await getCurrentUser();
-  const commentId = parsed.data.commentId;
-  if (!user) {
-    await setLikeIntent(commentId);
-    const permalink = (await commentPermalink(commentId)) ?? "/";
-    return navigateFresh(`/signin?callbackUrl=${encodeURIComponent(permalink)}`);
-  }
-  const comment = await likeTarget(commentId);
-  if (!comment || comment.status !== "APPROVED") return { status: 404, message: "Only published comments can be liked." };
-  if (comment.authorId === user.id) return { status: 403, message: "You can’t like your own comment." };
-  if (!can(user, "comment:like", { authorId: comment.authorId }))
-    return { status: 403, message: "You can’t like comments right now." };
-  let result;
-  try {
-    result = await setLike(db, commentId, user.id, wantLike);
-  } catch (error) {
-    if (error instanceof CommentRejected) return { status: 409, message: error.message };
-    throw error;
-  }
-  expireTags(tags.post(comment.postId));
-  const h = await headers();
-  if (h.has("next-action")) return { ok: true, ...result };
-  return navigateFresh((await commentPermalink(commentId, { userId: user.id, pendingIds: [] }, await getSettings())) ?? "/");
 }

@@ -293,9 +293,7 @@ export async function writerHistory(
 }
 
 /** Who wrote a comment, its status and essay (what liking it checks); null when it is gone. */
-export async function likeTarget(
-  commentId: number,
-): Promise<{ authorId: string | null; status: string; postId: string } | null> {
+export async function likeTarget(commentId: number): Promise<{ authorId: string | null; status: string; postId: string } | null> {
   const rows = await db.$queryRaw<{ authorId: string | null; status: string; postId: string }[]>`
     SELECT "authorId", "status", "postId" FROM "Comment" WHERE "id" = ${commentId}`;
   return rows[0] ?? null;

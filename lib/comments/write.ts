@@ -45,7 +45,15 @@ export async function insertComment(db: Db, input: NewComment): Promise<Comment>
       // Read first (the parent, or the post): see setLike.
       const parent = input.parentId
         ? ((
-            await tx.$queryRaw<{ id: number | bigint; postId: string; rootId: number | bigint | null; depth: number | bigint; approved: number | bigint | boolean }[]>`
+            await tx.$queryRaw<
+              {
+                id: number | bigint;
+                postId: string;
+                rootId: number | bigint | null;
+                depth: number | bigint;
+                approved: number | bigint | boolean;
+              }[]
+            >`
               SELECT "id", "postId", "rootId", "depth", ("status" = 'APPROVED') AS "approved" FROM "Comment" WHERE "id" = ${input.parentId}`
           )[0] ?? null)
         : await tx.$queryRaw`SELECT "id" FROM "Post" WHERE "id" = ${input.postId}`.then(() => null);

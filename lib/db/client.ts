@@ -45,6 +45,10 @@ export function createDb(url: string = databaseUrl()): Db {
 
 const globalForDb = globalThis as unknown as { hearthDb?: Db };
 
-/** The process-wide client, reused across hot reloads in development. */
-export const db: Db = globalForDb.hearthDb ?? createDb();
-if (process.env.NODE_ENV !== "production") globalForDb.hearthDb = db;
+/**
+ * The process-wide client: one per process, also in production, where Next bundles this module
+ * into several server chunks (pages, route handlers, the Auth.js adapter) that would otherwise
+ * each open their own SQLite connection — and writers on separate connections of one process
+ * can only wait for each other inside SQLite. Reused across hot reloads in development.
+ */
+export const db: Db = (globalForDb.hearthDb ??= createDb());

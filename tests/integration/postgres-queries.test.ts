@@ -61,13 +61,31 @@ describe.skipIf(!available)("comment queries on PostgreSQL", () => {
     expect(await queries.openPost(draft.id)).toBeNull();
 
     const guest = { name: "Gus", email: "Gus@Example.org" };
-    const first = await write.insertComment(db, { postId: post.id, parentId: null, guest, bodyMarkdown: "Hello", status: "PENDING" });
-    expect(await queries.writerHistory(post.id, { email: "gus@example.org" })).toEqual({ lastBody: "Hello", approvedBefore: false });
+    const first = await write.insertComment(db, {
+      postId: post.id,
+      parentId: null,
+      guest,
+      bodyMarkdown: "Hello",
+      status: "PENDING",
+    });
+    expect(await queries.writerHistory(post.id, { email: "gus@example.org" })).toEqual({
+      lastBody: "Hello",
+      approvedBefore: false,
+    });
     await db.comment.update({ where: { id: first.id }, data: { status: "APPROVED" } });
-    expect(await queries.writerHistory(post.id, { email: "gus@example.org" })).toEqual({ lastBody: "Hello", approvedBefore: true });
+    expect(await queries.writerHistory(post.id, { email: "gus@example.org" })).toEqual({
+      lastBody: "Hello",
+      approvedBefore: true,
+    });
     expect(await queries.writerHistory(post.id, { userId: author.id })).toEqual({ lastBody: null, approvedBefore: false });
 
-    const reply = await write.insertComment(db, { postId: post.id, parentId: first.id, authorId: author.id, bodyMarkdown: "Hi", status: "APPROVED" });
+    const reply = await write.insertComment(db, {
+      postId: post.id,
+      parentId: first.id,
+      authorId: author.id,
+      bodyMarkdown: "Hi",
+      status: "APPROVED",
+    });
     expect(reply).toMatchObject({ rootId: first.id, depth: 1 });
     expect(await queries.likeTarget(reply.id)).toEqual({ authorId: author.id, status: "APPROVED", postId: post.id });
     expect(await queries.likeTarget(9_999_999)).toBeNull();

@@ -1,0 +1,44 @@
+import { CommentIdSchema } from "@/lib/comments/schema";
+import { likeComment } from "@/lib/comments/like";
+import { isSameOriginPost } from "@/lib/http/same-origin";
+
+export const dynamic = "force-dynamic";
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/** A refusal for a browser without JavaScript: the message and a way back. */
+function refusalPage(status: number, message: string, back: string): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(message)}</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem"><p role="alert">${escapeHtml(message)}</p><p><a href="${escapeHtml(back)}">Back to the comment</a></p></body></html>`;
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/**
+ * POST /comments/<id>/like — the Like button. A plain form post without JavaScript (answered
+ * with a 303 to the comment, or to sign in), JSON for the button's own request with JavaScript
+ * (`Accept: application/json`). The field `like` is "1" to like, "0" to unlike.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const json = (request.headers.get("accept") ?? "").includes("application/json");
+  const refuse = (status: number, message: string, back = "/") =>
+    json ? Response.json({ ok: false, message }, { status }) : refusalPage(status, message, back);
+  if (!isSameOriginPost(request.headers)) return refuse(403, "This form was sent from another site.");
+  const parsed = CommentIdSchema.safeParse({ commentId: (await params).id });
+  if (!parsed.success) return refuse(404, "That is not a comment.");
+  const form = await request.formData().catch(() => null);
+  const wantLike = form?.get("like") !== "0";
+  const outcome = await likeComment(parsed.data.commentId, wantLike, { permalink: !json });
+  const back = `/comments/${parsed.data.commentId}`;
+  switch (outcome.kind) {
+    case "sign-in":
+      return json
+        ? Response.json({ ok: false, redirectTo: outcome.location }, { status: 401 })
+        : new Response(null, { status: 303, headers: { Location: outcome.location } });
+    case "refused":
+      return refuse(outcome.status, outcome.message, back);
+    case "done":
+      return json
+        ? Response.json({ ok: true, liked: outcome.liked, likeCount: outcome.likeCount })
+        : new Response(null, { status: 303, headers: { Location: outcome.permalink ?? back } });
+  }
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "../db/client";
+import { expireTags } from "../cache/revalidate";
+import { tags } from "../cache/tags";
+import { can } from "../auth/permissions";
+import { getCurrentUser } from "../auth/session";
+import { getSettings } from "../settings/queries";
+import { commentPermalink, likeTarget } from "./queries";
+import { setLikeIntent } from "./viewer";
+import { CommentRejected, setLike } from "./write";
+
+/** What pressing Like (or Unlike) came to. */
+export type LikeOutcome =
+  /** Signed out: the like is remembered and applied once they have signed in there. */
+  | { kind: "sign-in"; location: string }
+  | { kind: "done"; liked: boolean; likeCount: number; /** Only when asked for. */ permalink: string | null }
+  | { kind: "refused"; status: 403 | 404 | 409; message: string };
+
+/**
+ * Likes or unlikes a comment for whoever is signed in: one like per person, not on one's own
+ * comment, only on approved comments; the essay's cached pages are expired. Signed-out readers
+ * are sent to sign in and brought back to the comment with the like applied.
+ */
+export async function likeComment(commentId: number, wantLike: boolean, options: { permalink: boolean }): Promise<LikeOutcome> {
+  const user = await getCurrentUser();
+  if (!user) {
+    await setLikeIntent(commentId);
+    const permalink = (await commentPermalink(commentId, null, await getSettings())) ?? "/";
+    return { kind: "sign-in", location: `/signin?callbackUrl=${encodeURIComponent(permalink)}` };
+  }
+  const comment = await likeTarget(commentId);
+  if (!comment || comment.status !== "APPROVED")
+    return { kind: "refused", status: 404, message: "Only published comments can be liked." };
+  if (comment.authorId === user.id) return { kind: "refused", status: 403, message: "You can’t like your own comment." };
+  if (!can(user, "comment:like", { authorId: comment.authorId }))
+    return { kind: "refused", status: 403, message: "You can’t like comments right now." };
+  let result;
+  try {
+    result = await setLike(db, commentId, user.id, wantLike);
+  } catch (error) {
+    if (error instanceof CommentRejected) return { kind: "refused", status: 409, message: error.message };
+    throw error;
+  }
+  expireTags(tags.post(comment.postId));
+  const permalink = options.permalink
+    ? await commentPermalink(commentId, { userId: user.id, pendingIds: [] }, await getSettings())
+    : null;
+  return { kind: "done", ...result, permalink };
+}

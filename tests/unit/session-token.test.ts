@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { encode } from "next-auth/jwt";
+import { SessionTokenCache, sessionTokenOf } from "@/lib/auth/session-token";
+
+const SECRET = "unit-test-secret-0123456789abcdef";
+const SALT = "authjs.session-token";
+
+const jar = (cookies: Record<string, string>) => ({
+  get: (name: string) => (name in cookies ? { value: cookies[name] as string } : undefined),
+  getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })),
+});
+
+describe("sessionTokenOf", () => {
+  it("finds the plain and the __Secure- session cookie, salted with its name", () => {
+    expect(sessionTokenOf(jar({ "authjs.session-token": "abc" }))).toEqual({ token: "abc", salt: "authjs.session-token" });
+    expect(sessionTokenOf(jar({ "__Secure-authjs.session-token": "xyz" }))).toEqual({
+      token: "xyz",
+      salt: "__Secure-authjs.session-token",
+    });
+    expect(sessionTokenOf(jar({ other: "1" }))).toBeNull();
+  });
+
+  it("joins a token Auth.js split into numbered chunks, in order", () => {
+    const found = sessionTokenOf(
+      jar({ "authjs.session-token.1": "DEF", "authjs.session-token.0": "abc", "authjs.session-token.x": "no" }),
+    );
+    expect(found).toEqual({ token: "abcDEF", salt: "authjs.session-token" });
+  });
+});
+
+describe("SessionTokenCache", () => {
+  it("answers the subject of a valid token, and the same again from memory", async () => {
+    const token = await encode({ token: { sub: "user-1", name: "Ada" }, secret: SECRET, salt: SALT });
+    const cache = new SessionTokenCache(SECRET);
+    expect(await cache.userIdOf(token, SALT)).toBe("user-1");
+    expect(await cache.userIdOf(token, SALT)).toBe("user-1");
+  });
+
+  it("refuses a token sealed with another secret or salt, or garbage", async () => {
+    const token = await encode({ token: { sub: "user-1" }, secret: "another-secret-0123456789abcdef", salt: SALT });
+    const cache = new SessionTokenCache(SECRET);
+    expect(await cache.userIdOf(token, SALT)).toBeNull();
+    const mine = await encode({ token: { sub: "user-1" }, secret: SECRET, salt: SALT });
+    expect(await cache.userIdOf(mine, "__Secure-authjs.session-token")).toBeNull();
+    expect(await cache.userIdOf("not-a-token", SALT)).toBeNull();
+  });
+
+  it("forgets a token once it has expired", async () => {
+    const clock = { t: Date.now() };
+    const token = await encode({ token: { sub: "user-2" }, secret: SECRET, salt: SALT, maxAge: 60 });
+    const cache = new SessionTokenCache(SECRET, 10, () => clock.t);
+    expect(await cache.userIdOf(token, SALT)).toBe("user-2");
+    clock.t += 61_000;
+    expect(await cache.userIdOf(token, SALT)).toBeNull();
+  });
+
+  it("keeps at most max tokens", async () => {
+    const cache = new SessionTokenCache(SECRET, 2);
+    const tokens = await Promise.all(["a", "b", "c"].map((sub) => encode({ token: { sub }, secret: SECRET, salt: SALT })));
+    for (const t of tokens) await cache.userIdOf(t, SALT);
+    expect((cache as unknown as { entries: Map<string, unknown> }).entries.size).toBe(2);
+  });
+});
