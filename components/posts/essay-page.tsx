@@ -126,9 +126,16 @@ export async function EssayPage({
   const order = viewer?.order ?? settings.commentOrder;
   const options = { page: commentPage, perPage: settings.commentsPerPage, order, maxDepth: settings.threadDepth };
   const personal = viewer && (viewer.user || viewer.pendingIds.length > 0);
+  const known = { approvedCount: post.commentCount, gravatarEnabled: settings.gravatarEnabled };
   const thread = personal
-    ? await readThreadPage(post.id, post.authorId, options, { userId: viewer.user?.id ?? null, pendingIds: viewer.pendingIds })
-    : await getThreadPage(post.id, post.authorId, options);
+    ? await readThreadPage(
+        post.id,
+        post.authorId,
+        options,
+        { userId: viewer.user?.id ?? null, pendingIds: viewer.pendingIds },
+        known,
+      )
+    : await getThreadPage(post.id, post.authorId, options, known);
   // A comment page past the end is not a page.
   if (commentPage > 1 && commentPage > thread.pageCount) notFound();
 

@@ -28,6 +28,32 @@ export interface ThreadOptions {
   maxDepth: number;
 }
 
+/** What the caller already knows (the essay page has both), to spare the queries. */
+export interface KnownAboutPost {
+  /** The post's approved comments (its denormalised commentCount). */
+  approvedCount?: number;
+  gravatarEnabled?: boolean;
+}
+
+interface ThreadRow {
+  id: number | bigint;
+  parentId: number | bigint | null;
+  depth: number | bigint;
+  status: string;
+  createdAt: Date | string;
+  editedAt: Date | string | null;
+  likeCount: number | bigint;
+  bodyHtml: string;
+  guestName: string | null;
+  guestEmail: string | null;
+  guestUrl: string | null;
+  authorId: string | null;
+  userName: string | null;
+  userHandle: string | null;
+  userImage: string | null;
+  userEmail: string | null;
+}
+
 /** Who is looking, for the parts of a thread that are theirs alone. */
 export interface ThreadViewer {
   userId: string | null;
@@ -104,54 +130,63 @@ export async function readThreadPage(
   postAuthorId: string,
   options: ThreadOptions,
   viewer: ThreadViewer | null = null,
+  known: KnownAboutPost = {},
 ): Promise<ThreadPage> {
-  const [total, selected, settings] = await Promise.all([
-    db.comment.count({ where: { postId, status: "APPROVED" } }),
+  const [total, selected, gravatarEnabled] = await Promise.all([
+    known.approvedCount ??
+      db.$queryRaw<{ n: number | bigint }[]>`
+        SELECT COUNT(*) AS "n" FROM "Comment" WHERE "postId" = ${postId} AND "status" = 'APPROVED'`.then((r) =>
+        Number(r[0]?.n ?? 0),
+      ),
     pageOfListedRoots(postId, viewer, options.order, options.perPage, options.page),
-    readSettings(),
+    known.gravatarEnabled ?? readSettings().then((s) => s.gravatarEnabled),
   ]);
   if (selected.rootIds.length === 0) return { total, page: selected.page, pageCount: selected.pageCount, nodes: [] };
 
-  const rows = await db.comment.findMany({
-    where: { rootId: { in: selected.rootIds } },
-    select: {
-      id: true,
-      parentId: true,
-      depth: true,
-      status: true,
-      createdAt: true,
-      editedAt: true,
-      likeCount: true,
-      bodyHtml: true,
-      guestName: true,
-      guestEmail: true,
-      guestUrl: true,
-      authorId: true,
-      author: { select: { name: true, handle: true, image: true, email: true } },
-    },
-  });
+  // Plain SQL: a page can hold hundreds of comments, and the ORM's relation loading costs
+  // several times the query itself (docs/decisions/010-write-path.md).
+  const rows = (
+    await db.$queryRaw<ThreadRow[]>`
+      SELECT c."id", c."parentId", c."depth", c."status", c."createdAt", c."editedAt", c."likeCount", c."bodyHtml",
+             c."guestName", c."guestEmail", c."guestUrl", c."authorId",
+             u."name" AS "userName", u."handle" AS "userHandle", u."image" AS "userImage", u."email" AS "userEmail"
+      FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
+      WHERE c."rootId" IN (${Prisma.join(selected.rootIds)})`
+  ).map((r) => ({
+    ...r,
+    id: Number(r.id),
+    parentId: r.parentId === null ? null : Number(r.parentId),
+    depth: Number(r.depth),
+    likeCount: Number(r.likeCount),
+    createdAt: new Date(r.createdAt),
+    editedAt: r.editedAt === null ? null : new Date(r.editedAt),
+    author:
+      r.authorId !== null && r.userName !== null
+        ? { name: r.userName, handle: r.userHandle, image: r.userImage, email: r.userEmail }
+        : null,
+  }));
   const isOwnPending = (r: { id: number; authorId: string | null; status: string }) =>
     r.status === "PENDING" && !!viewer && ((!!viewer.userId && r.authorId === viewer.userId) || viewer.pendingIds.includes(r.id));
   const likedIds = rows.filter((r) => r.status === "APPROVED" && r.likeCount > 0).map((r) => r.id);
   const [likes, mine] = await Promise.all([
     likedIds.length
-      ? db.commentLike.findMany({
-          where: { commentId: { in: likedIds } },
-          orderBy: { createdAt: "asc" },
-          select: { commentId: true, user: { select: { name: true } } },
-        })
+      ? db.$queryRaw<{ commentId: number | bigint; name: string }[]>`
+          SELECT l."commentId", u."name" FROM "CommentLike" l JOIN "User" u ON u."id" = l."userId"
+          WHERE l."commentId" IN (${Prisma.join(likedIds)}) ORDER BY l."createdAt" ASC, u."name" ASC`
       : [],
     viewer?.userId && likedIds.length
-      ? db.commentLike.findMany({ where: { userId: viewer.userId, commentId: { in: likedIds } }, select: { commentId: true } })
+      ? db.$queryRaw<{ commentId: number | bigint }[]>`
+          SELECT "commentId" FROM "CommentLike" WHERE "userId" = ${viewer.userId} AND "commentId" IN (${Prisma.join(likedIds)})`
       : [],
   ]);
   const likersOf = new Map<number, string[]>();
   for (const like of likes) {
-    const list = likersOf.get(like.commentId);
-    if (list) list.push(like.user.name);
-    else likersOf.set(like.commentId, [like.user.name]);
+    const id = Number(like.commentId);
+    const list = likersOf.get(id);
+    if (list) list.push(like.name);
+    else likersOf.set(id, [like.name]);
   }
-  const likedByMe = new Set(mine.map((m) => m.commentId));
+  const likedByMe = new Set(mine.map((m) => Number(m.commentId)));
 
   const input: Row[] = rows.map((r) => {
     const pending = isOwnPending(r);
@@ -167,7 +202,7 @@ export async function readThreadPage(
       authorName: visible ? (r.author?.name ?? r.guestName ?? "Anonymous") : DELETED_NAME,
       authorHandle: r.author?.handle ?? null,
       // Only the resolved picture leaves this function, never an e-mail address.
-      authorImage: resolveAvatar(r.author?.image, r.author?.email ?? r.guestEmail, settings.gravatarEnabled),
+      authorImage: resolveAvatar(r.author?.image, r.author?.email ?? r.guestEmail, gravatarEnabled),
       authorId: r.authorId,
       guestUrl: r.author ? null : r.guestUrl,
       bodyHtml: r.bodyHtml,
@@ -197,10 +232,19 @@ export async function readThreadPage(
 }
 
 /** Cached public thread page for anonymous readers (tag: the post). */
-export function getThreadPage(postId: string, postAuthorId: string, options: ThreadOptions): Promise<ThreadPage> {
-  return unstable_cache(() => readThreadPage(postId, postAuthorId, options), ["thread", postId, JSON.stringify(options)], {
-    tags: [tags.post(postId), tags.users, tags.settings],
-  })();
+export function getThreadPage(
+  postId: string,
+  postAuthorId: string,
+  options: ThreadOptions,
+  known: KnownAboutPost = {},
+): Promise<ThreadPage> {
+  return unstable_cache(
+    () => readThreadPage(postId, postAuthorId, options, null, known),
+    ["thread", postId, JSON.stringify(options)],
+    {
+      tags: [tags.post(postId), tags.users, tags.settings],
+    },
+  )();
 }
 
 /**

@@ -92,5 +92,23 @@ describe.skipIf(!available)("comment queries on PostgreSQL", () => {
     expect(await queries.commentPermalink(reply.id, null, { commentOrder: "likes", commentsPerPage: 50 })).toBe(
       `/posts/pg-queries#comment-${reply.id}`,
     );
+
+    // The thread page's plain-SQL reads: comments with their writers, likers, the viewer's likes.
+    const reader = await db.user.create({ data: { name: "Bo", email: "bo@pgq.test", handle: "bo-pgq" } });
+    await write.setLike(db, reply.id, reader.id, true);
+    const options = { page: 1, perPage: 50, order: "oldest" as const, maxDepth: 5 };
+    const page = await queries.readThreadPage(post.id, author.id, options, { userId: reader.id, pendingIds: [] });
+    expect(page.total).toBe(2);
+    const top = page.nodes[0];
+    expect(top?.comment).toMatchObject({ id: first.id, authorName: "Gus", likeCount: 0 });
+    expect(top?.children[0]?.comment).toMatchObject({
+      id: reply.id,
+      authorName: "Ada",
+      authorHandle: "ada-pgq",
+      isPostAuthor: true,
+      likeCount: 1,
+      likedBy: ["Bo"],
+      likedByMe: true,
+    });
   });
 });
