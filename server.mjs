@@ -150,7 +150,36 @@ function scheduleRefresh(url, at) {
   ).unref();
 }
 
+/**
+ * Next (16.4) sometimes sends the Location of a redirect twice (the first time an old essay
+ * address answers its 308). Browsers cope; other clients join the two into one broken URL.
+ * Repeated identical values are sent once.
+ * @param {http.ServerResponse} res
+ */
+function oneLocation(res) {
+  const setHeader = res.setHeader;
+  /** @param {unknown} value */
+  const single = (value) => (Array.isArray(value) && new Set(value).size === 1 ? value[0] : value);
+  res.setHeader = /** @type {any} */ (
+    function (/** @type {string} */ name, /** @type {any} */ value) {
+      return setHeader.call(res, name, name.toLowerCase() === "location" ? single(value) : value);
+    }
+  );
+  const writeHead = res.writeHead;
+  res.writeHead = /** @type {any} */ (
+    function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+      for (const h of rest) {
+        if (h && typeof h === "object" && !Array.isArray(h)) {
+          for (const name of Object.keys(h)) if (name.toLowerCase() === "location") h[name] = single(h[name]);
+        }
+      }
+      return writeHead.call(res, status, ...rest);
+    }
+  );
+}
+
 const server = http.createServer((req, res) => {
+  oneLocation(res);
   // The connection's address, for rate limits; never the client's own claim.
   req.headers["x-hearth-client-ip"] = req.socket.remoteAddress ?? "unknown";
   const method = req.method ?? "GET";

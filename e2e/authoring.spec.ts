@@ -177,7 +177,7 @@ test("changing a published essay's slug keeps the old address as a permanent red
 
   const visitor = await newVisitor(browser, "198.51.100.209");
   // Next 16.4 repeats the Location header (same value) on the first, uncached render of a
-  // redirect; browsers accept identical repeats, so check every value rather than the joined one.
+  // redirect; server.mjs sends it once (other clients would join the two into one broken URL).
   const locations = (response: APIResponse) =>
     response
       .headersArray()
@@ -186,11 +186,11 @@ test("changing a published essay's slug keeps the old address as a permanent red
   for (let visit = 1; visit <= 2; visit++) {
     const moved = await visitor.request.get(`/posts/${oldSlug}`, { maxRedirects: 0 });
     expect(moved.status()).toBe(308);
-    expect(new Set(locations(moved))).toEqual(new Set([`/posts/${newSlug}`]));
+    expect(locations(moved)).toEqual([`/posts/${newSlug}`]);
   }
   const commentPage = await visitor.request.get(`/posts/${oldSlug}/comment-page/2`, { maxRedirects: 0 });
   expect(commentPage.status()).toBe(308);
-  expect(new Set(locations(commentPage))).toEqual(new Set([`/posts/${newSlug}/comment-page/2`]));
+  expect(locations(commentPage)).toEqual([`/posts/${newSlug}/comment-page/2`]);
   expect((await visitor.request.get(`/posts/${newSlug}`)).status()).toBe(200);
   const anonymous = await visitor.newPage();
   await anonymous.goto(`/posts/${oldSlug}`);
