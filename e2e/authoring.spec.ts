@@ -63,6 +63,8 @@ test("an author writes a draft that autosaves, previews it, publishes it, and re
   await expect(page).toHaveURL(/\/dashboard\/posts\/[^/]+\/edit$/);
   const editUrl = new URL(page.url()).pathname;
   const postId = editUrl.split("/")[3]!;
+  // The excerpt field, left empty, shows the one made from the body.
+  await expect(page.getByTestId("suggested-excerpt")).toContainText("The shelves hold jars of summer.");
 
   await page.reload();
   await expect(editorForm(page).getByLabel("Title")).toHaveValue(title);
@@ -70,6 +72,7 @@ test("an author writes a draft that autosaves, previews it, publishes it, and re
   // Tags come back in alphabetical order.
   await expect(editorForm(page).getByLabel("Tags")).toHaveValue("pantry, Seasons");
   await expect(page.getByTestId("post-status")).toHaveText("Draft");
+  await expect(page.getByTestId("suggested-excerpt")).toContainText("The shelves hold jars of summer.");
 
   // Live preview, rendered by the essay pipeline (heading anchors included).
   await page.getByRole("tab", { name: "Preview" }).click();

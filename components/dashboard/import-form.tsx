@@ -1,16 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { importPostsAction, type ImportState } from "@/lib/posts/actions";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { statusLabel } from "@/lib/posts/status";
 
 const initial: ImportState = {};
 
+/** One request carries every file; the server accepts requests up to 6 MB. */
+const MAX_TOTAL_BYTES = 5 * 1024 * 1024;
+
 /** Upload Markdown files; the answer lists each file with its post or its errors. */
 export function ImportForm() {
   const [state, action, pending] = useActionState(importPostsAction, initial);
+  const [tooLarge, setTooLarge] = useState(false);
+  const filesError = tooLarge ? "These files add up to more than 5 MB: import them in smaller batches." : state.errors?.files;
   return (
     <div className="flex flex-col gap-6">
       <form action={action} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
@@ -25,16 +30,22 @@ export function ImportForm() {
             type="file"
             multiple
             accept=".md,.markdown,text/markdown"
-            aria-invalid={state.errors?.files ? true : undefined}
-            aria-describedby={state.errors?.files ? "field-files-error field-files-hint" : "field-files-hint"}
+            aria-invalid={filesError ? true : undefined}
+            aria-describedby={filesError ? "field-files-error field-files-hint" : "field-files-hint"}
             className="mt-1 block w-full text-sm"
+            onChange={(event) => {
+              const input = event.currentTarget;
+              const total = [...(input.files ?? [])].reduce((sum, f) => sum + f.size, 0);
+              if (total > MAX_TOTAL_BYTES) input.value = "";
+              setTooLarge(total > MAX_TOTAL_BYTES);
+            }}
           />
           <p id="field-files-hint" className="mt-1 text-xs text-stone-500">
-            Up to 50 .md files of at most 1 MB each.
+            Up to 50 .md files of at most 1 MB each, 5 MB in all.
           </p>
-          {state.errors?.files ? (
+          {filesError ? (
             <p id="field-files-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-              {state.errors.files}
+              {filesError}
             </p>
           ) : null}
         </div>

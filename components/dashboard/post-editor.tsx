@@ -4,6 +4,7 @@ import { useActionState, useCallback, useEffect, useRef, useState } from "react"
 import { autosavePostAction, savePostAction, type EditorState } from "@/lib/posts/actions";
 import type { DisplayStatus } from "@/lib/posts/status";
 import { slugify } from "@/lib/posts/slug";
+import { COVER_MAX_BYTES } from "@/lib/posts/editor-schema";
 import { Field, FormMessage, TextArea } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PublishControls } from "./publish-controls";
@@ -16,6 +17,8 @@ export interface EditorInitial {
   slug: string;
   bodyMarkdown: string;
   excerpt: string;
+  /** The excerpt the body makes (used while the excerpt field is empty). */
+  suggestedExcerpt?: string;
   tags: string;
   coverImage: string | null;
   coverAlt: string | null;
@@ -50,6 +53,9 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
   const [slugAuto, setSlugAuto] = useState(state.values ? state.values.slugAuto === "1" : !post);
   const hydrated = useHydrated();
   const [saveStatus, setSaveStatus] = useState<string>("");
+  const [suggestedExcerpt, setSuggestedExcerpt] = useState(post?.suggestedExcerpt ?? "");
+  // A file over the limit is refused in the browser: sent, it would exceed the request size limit.
+  const [coverTooLarge, setCoverTooLarge] = useState(false);
   const dirty = useRef(false);
   const submitting = useRef(false);
   const version = useRef(0);
@@ -90,6 +96,7 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
         const slugInput = form.elements.namedItem("slug");
         if (slugInput instanceof HTMLInputElement && slugAuto) slugInput.value = result.slug;
         if (version.current === sent) dirty.current = false;
+        setSuggestedExcerpt(result.suggestedExcerpt);
         setSaveStatus(`Saved at ${clockTime(result.savedAt)}`);
       } else {
         setSaveStatus(result.message);
@@ -146,6 +153,9 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
   }, [state]);
 
   const coverImage = v("coverImage", post?.coverImage ?? "");
+  const coverError = coverTooLarge
+    ? `The image is too large: at most ${Math.round(COVER_MAX_BYTES / 1024 / 1024)} MB.`
+    : state.errors?.cover;
   const removeCover = state.values?.removeCover === "on";
 
   return (
@@ -216,7 +226,16 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
         maxLength={500}
         defaultValue={v("excerpt", post?.excerpt ?? "")}
         error={state.errors?.excerpt}
-        hint="Shown in listings and link previews. Leave it empty to use the first lines of the essay."
+        hint={
+          suggestedExcerpt ? (
+            <>
+              Shown in listings and link previews. Left empty, the first lines of the essay are used:{" "}
+              <span data-testid="suggested-excerpt">“{suggestedExcerpt}”</span>
+            </>
+          ) : (
+            "Shown in listings and link previews. Leave it empty to use the first lines of the essay."
+          )
+        }
       />
       <div>
         <Field
@@ -256,16 +275,22 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
             name="cover"
             type="file"
             accept="image/png,image/jpeg,image/gif,image/webp"
-            aria-invalid={state.errors?.cover ? true : undefined}
-            aria-describedby={state.errors?.cover ? "field-cover-error" : "field-cover-hint"}
+            aria-invalid={coverError ? true : undefined}
+            aria-describedby={coverError ? "field-cover-error" : "field-cover-hint"}
             className="mt-1 block w-full text-sm"
+            onChange={(event) => {
+              const input = event.currentTarget;
+              const tooLarge = (input.files?.[0]?.size ?? 0) > COVER_MAX_BYTES;
+              if (tooLarge) input.value = "";
+              setCoverTooLarge(tooLarge);
+            }}
           />
           <p id="field-cover-hint" className="mt-1 text-xs text-stone-500">
             PNG, JPEG, GIF or WebP, at most 5 MB. Uploaded when you save.
           </p>
-          {state.errors?.cover ? (
+          {coverError ? (
             <p id="field-cover-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-              {state.errors.cover}
+              {coverError}
             </p>
           ) : null}
         </div>

@@ -13,6 +13,7 @@ import { deleteUpload, saveImageUpload } from "../uploads/store";
 import { fieldErrors } from "../users/schema";
 import { postOwner } from "./dashboard";
 import { COVER_MAX_BYTES, EditorSchema, editorFields, MAX_BODY_LENGTH, ScheduleSchema, type EditorValues } from "./editor-schema";
+import { makeExcerpt } from "./excerpt";
 import { importMarkdownFiles, type ImportOutcome } from "./import";
 import { deletePost, savePost, type Publication, type PostDraft, type WrittenPost } from "./manage";
 import { cancelPublication, schedulePublication } from "./schedule";
@@ -137,7 +138,8 @@ export async function savePostAction(_prev: EditorState, formData: FormData): Pr
 
 /** What an autosave answers the editor. */
 export type AutosaveResult =
-  { ok: true; postId: string; slug: string; savedAt: string } | { ok: false; message: string; errors?: Record<string, string> };
+  | { ok: true; postId: string; slug: string; savedAt: string; suggestedExcerpt: string }
+  | { ok: false; message: string; errors?: Record<string, string> };
 
 /**
  * Autosave, called by the editor every few seconds while the author types. Saves drafts and
@@ -175,7 +177,13 @@ export async function autosavePostAction(formData: FormData): Promise<AutosaveRe
     return { ok: false, message: result.reason === "forbidden" ? "Not saved: you can’t change this post." : "Not saved." };
   }
   await afterWrite(result.post);
-  return { ok: true, postId: result.post.id, slug: result.post.slug, savedAt: new Date().toISOString() };
+  return {
+    ok: true,
+    postId: result.post.id,
+    slug: result.post.slug,
+    savedAt: new Date().toISOString(),
+    suggestedExcerpt: makeExcerpt(parsed.data.bodyMarkdown),
+  };
 }
 
 /** Renders Markdown with the essay pipeline for the editor's live preview. */

@@ -121,6 +121,8 @@ export interface EditorPost {
   bodyMarkdown: string;
   /** Empty when the stored excerpt is the one made from the body (it then follows the body). */
   excerpt: string;
+  /** The excerpt made from the body, suggested while the field is empty. */
+  suggestedExcerpt: string;
   tags: string;
   coverImage: string | null;
   coverAlt: string | null;
@@ -156,6 +158,7 @@ export async function getEditorPost(id: string, now: Date = new Date()): Promise
     },
   });
   if (!row) return null;
+  const suggestedExcerpt = makeExcerpt(row.bodyMarkdown);
   return {
     id: row.id,
     authorId: row.authorId,
@@ -163,7 +166,8 @@ export async function getEditorPost(id: string, now: Date = new Date()): Promise
     title: row.title,
     slug: row.slug,
     bodyMarkdown: row.bodyMarkdown,
-    excerpt: row.excerpt === makeExcerpt(row.bodyMarkdown) ? "" : row.excerpt,
+    excerpt: row.excerpt === suggestedExcerpt ? "" : row.excerpt,
+    suggestedExcerpt,
     tags: row.tags
       .map((t) => t.tag.name)
       .sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }))

@@ -161,6 +161,15 @@ export async function savePost(
     } else if ((await slugHolder(tx, slug, existing?.id ?? null)) !== "free") {
       return { ok: false, reason: "invalid", errors: { slug: SLUG_TAKEN_MESSAGE } };
     }
+    // A cover is this post's own or one just uploaded: never another post's file (its URL is
+    // public, and replacing or removing a cover later deletes the file).
+    if (draft.coverImage && draft.coverImage !== existing?.coverImage) {
+      const holder = await tx.post.findFirst({
+        where: { coverImage: draft.coverImage, ...(existing ? { NOT: { id: existing.id } } : {}) },
+        select: { id: true },
+      });
+      if (holder) return { ok: false, reason: "invalid", errors: { cover: "Upload the image again." } };
+    }
     const tagIds = await ensureTags(tx, draft.tags);
     const data = { ...essayFields(draft, rendered), slug, status: target.status, publishedAt: target.publishedAt };
     let postId: string;

@@ -125,6 +125,25 @@ describe("creating and updating posts", () => {
     );
     expect(result.ok === false && result.reason === "invalid" && result.errors.coverAlt).toBeTruthy();
   });
+
+  it("refuses another post's cover (its URL is public), keeps the post's own", async () => {
+    const cover = `/uploads/covers/${"c".repeat(32)}.png`;
+    const theirs = await create(otherAuthor, { title: "Their Picture", coverImage: cover, coverAlt: "A lake" });
+    const forged = await manage.savePost(db, author, null, draft({ title: "Borrowed", coverImage: cover, coverAlt: "A lake" }));
+    expect(forged).toEqual({ ok: false, reason: "invalid", errors: { cover: "Upload the image again." } });
+    const mine = await create(author, { title: "Plain" });
+    const onUpdate = await manage.savePost(db, author, mine.id, draft({ title: "Plain", coverImage: cover, coverAlt: "A lake" }));
+    expect(onUpdate.ok).toBe(false);
+    expect((await db.post.findUniqueOrThrow({ where: { id: mine.id } })).coverImage).toBeNull();
+    // The owner saves again with the same cover: still theirs, nothing to delete.
+    const again = await manage.savePost(
+      db,
+      otherAuthor,
+      theirs.id,
+      draft({ title: "Their Picture", coverImage: cover, coverAlt: "A lake" }),
+    );
+    expect(again.ok && again.post.replacedCover).toBe(null);
+  });
 });
 
 describe("publishing, scheduling, unpublishing", () => {
