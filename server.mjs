@@ -165,6 +165,17 @@ function oneLocation(res) {
       return setHeader.call(res, name, name.toLowerCase() === "location" ? single(value) : value);
     }
   );
+  const appendHeader = res.appendHeader;
+  res.appendHeader = /** @type {any} */ (
+    function (/** @type {string} */ name, /** @type {any} */ value) {
+      if (name.toLowerCase() === "location" && res.getHeader("location") !== undefined) {
+        const current = [res.getHeader("location")].flat().map(String);
+        const added = [value].flat().map(String);
+        if (added.every((v) => current.includes(v))) return res;
+      }
+      return appendHeader.call(res, name, value);
+    }
+  );
   const writeHead = res.writeHead;
   res.writeHead = /** @type {any} */ (
     function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
