@@ -11,8 +11,8 @@
  * actions, sign-in, the revalidation API). See docs/decisions/004-front-cache.md.
  *
  * "Emptied" means marked stale: a stale copy is never served to a page that changes now and
- * then (the next request renders it afresh), but a page that is being changed many times a
- * second (comments pouring in) is "hot": its readers keep getting the last copy while one
+ * then (the next request renders it afresh), but a page that keeps being changed while it is
+ * read (comments pouring in) is "hot": its readers keep getting the last copy while one
  * background request at a time, at most once per `refreshIntervalMs`, renders the next one
  * (stale-while-revalidate; see docs/decisions/011-busy-pages.md).
  */
@@ -25,15 +25,17 @@ const RSC_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "n
 const PRIVATE_RESPONSE_HEADERS = new Set(["set-cookie"]);
 
 /**
- * @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, storedAt: number, expiresAt: number, encoding: string | null, stale: boolean, invalidations: number[] }} Entry
+ * @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, storedAt: number, expiresAt: number, encoding: string | null, stale: boolean, invalidations: number[], refreshedAt: number | null }} Entry
  * @typedef {{ kind: "hit", entry: Entry } | { kind: "stale", entry: Entry, refreshAt: number } | { kind: "miss" }} Lookup
  * @typedef {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} RequestLike
  */
 
 export class FrontCache {
   /**
-   * @param {{ maxEntries?: number, maxBytes?: number, ttlMs?: number, now?: () => number, hotInvalidations?: number, hotWindowMs?: number, refreshIntervalMs?: number }} [options]
-   *   hotInvalidations within hotWindowMs make a page hot (0: never serve a stale copy);
+   * @param {{ maxEntries?: number, maxBytes?: number, ttlMs?: number, now?: () => number, hotInvalidations?: number, hotWindowMs?: number, invalidationGapMs?: number, refreshIntervalMs?: number }} [options]
+   *   A page is hot when it was changed hotInvalidations times within hotWindowMs (changes
+   *   closer than invalidationGapMs count once: one write clears several times) and was
+   *   rendered again after a change within that window too (0: never serve a stale copy);
    *   a hot page is rendered again at most once per refreshIntervalMs.
    */
   constructor(options = {}) {
@@ -42,7 +44,8 @@ export class FrontCache {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.now = options.now ?? Date.now;
     this.hotInvalidations = options.hotInvalidations ?? 5;
-    this.hotWindowMs = options.hotWindowMs ?? 1000;
+    this.hotWindowMs = options.hotWindowMs ?? 2000;
+    this.invalidationGapMs = options.invalidationGapMs ?? 100;
     this.refreshIntervalMs = options.refreshIntervalMs ?? 1000;
     /** @type {Map<string, Entry>} */
     this.entries = new Map();
@@ -106,6 +109,7 @@ export class FrontCache {
   isHot(entry, now) {
     if (this.hotInvalidations <= 0) return false;
     const since = now - this.hotWindowMs;
+    if (entry.refreshedAt === null || entry.refreshedAt <= since) return false;
     return entry.invalidations.filter((t) => t > since).length >= this.hotInvalidations;
   }
 
@@ -166,6 +170,8 @@ export class FrontCache {
       encoding,
       stale: outdated,
       invalidations: previous ? previous.invalidations : [],
+      // Rendered again after a change (the page is being read while it changes).
+      refreshedAt: previous?.stale ? now : (previous?.refreshedAt ?? null),
     });
     this.bytes += response.body.length;
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
@@ -187,6 +193,8 @@ export class FrontCache {
     for (const [key, entry] of this.entries) {
       if (drop && !drop(key.slice(key.indexOf(" ") + 1))) continue;
       entry.stale = true;
+      const last = entry.invalidations[entry.invalidations.length - 1];
+      if (last !== undefined && now - last < this.invalidationGapMs) continue;
       // Keep only what hotness looks at.
       if (entry.invalidations.length >= 4 * Math.max(1, this.hotInvalidations)) entry.invalidations.shift();
       entry.invalidations.push(now);

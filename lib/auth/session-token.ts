@@ -26,6 +26,28 @@ export function sessionTokenOf(jar: CookieJar): { token: string; salt: string } 
 }
 
 /**
+ * The cookies of a `Cookie` request header. (The request's own cookies, not `cookies()`, which
+ * inside a server action also shows cookies the action has just set: a sign-in must not make
+ * the page it was sent from render as signed in before the action's answer moves on.)
+ */
+export function requestCookies(header: string | null): CookieJar {
+  const all: { name: string; value: string }[] = [];
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    let value = part.slice(eq + 1).trim();
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // keep it as sent
+    }
+    if (name) all.push({ name, value });
+  }
+  return { get: (name) => all.find((c) => c.name === name), getAll: () => all };
+}
+
+/**
  * Decodes session tokens (encrypted JWTs) and remembers the answer until the token expires.
  * Decoding one costs ~2 ms of key derivation and decryption, on every request of a signed-in
  * reader; the same token comes back request after request. Only tokens that decoded are kept,

@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "../db/client";
 import { env } from "../env";
 import { auth } from "./config";
-import { SessionTokenCache, sessionTokenOf } from "./session-token";
+import { requestCookies, SessionTokenCache, sessionTokenOf } from "./session-token";
 import { can, type Action, type Resource, type Role } from "./permissions";
 
 /** The signed-in person, as every private page and action sees them (fresh from the database). */
@@ -24,7 +24,8 @@ export interface CurrentUser {
 const globalForSessions = globalThis as unknown as { hearthSessionTokens?: SessionTokenCache };
 
 /**
- * The id in the request's session cookie, or null. The cookie is the JWT Auth.js issued; it is
+ * The id in the request's session cookie, or null (as the request arrived, like auth(): not a
+ * cookie an action has just set). The cookie is the JWT Auth.js issued; it is
  * decoded here (and remembered, see SessionTokenCache) rather than through auth(), which runs
  * Auth.js's whole session endpoint and seals a new token on every call — the largest cost of a
  * signed-in request. Without a configured secret, auth() is asked.
@@ -32,7 +33,7 @@ const globalForSessions = globalThis as unknown as { hearthSessionTokens?: Sessi
 async function sessionUserId(): Promise<string | null> {
   const secret = env().AUTH_SECRET;
   if (!secret) return (await auth())?.user?.id ?? null;
-  const found = sessionTokenOf(await cookies());
+  const found = sessionTokenOf(requestCookies((await headers()).get("cookie")));
   if (!found) return null;
   const tokens = (globalForSessions.hearthSessionTokens ??= new SessionTokenCache(secret));
   return tokens.userIdOf(found.token, found.salt);

@@ -10,6 +10,7 @@ declare module "*/server/front-cache.mjs" {
     encoding: string | null;
     stale: boolean;
     invalidations: number[];
+    refreshedAt: number | null;
   }
 
   export type FrontCacheLookup =
@@ -33,6 +34,7 @@ declare module "*/server/front-cache.mjs" {
       now?: () => number;
       hotInvalidations?: number;
       hotWindowMs?: number;
+      invalidationGapMs?: number;
       refreshIntervalMs?: number;
     });
     maxEntries: number;
@@ -45,6 +47,7 @@ declare module "*/server/front-cache.mjs" {
     keyFor(req: FrontCacheRequest): string | null;
     hotInvalidations: number;
     hotWindowMs: number;
+    invalidationGapMs: number;
     refreshIntervalMs: number;
     get(key: string): FrontCacheEntry | undefined;
     lookup(key: string): FrontCacheLookup;

@@ -294,57 +294,89 @@ describe("FrontCache eviction", () => {
 describe("FrontCache on a page that changes many times a second (stale-while-revalidate)", () => {
   const hotCache = () => {
     const clock = { t: 1_000_000 };
-    const cache = new FrontCache({ now: () => clock.t, hotInvalidations: 3, hotWindowMs: 1000, refreshIntervalMs: 500 });
+    const cache = new FrontCache({
+      now: () => clock.t,
+      hotInvalidations: 3,
+      hotWindowMs: 1000,
+      invalidationGapMs: 20,
+      refreshIntervalMs: 500,
+    });
     return { cache, clock };
+  };
+
+  /** Stores a copy, then changes and re-renders it once, so it has been read while changing. */
+  const readWhileChanging = (cache: InstanceType<typeof FrontCache>, clock: { t: number }) => {
+    cache.store("k", cache.generation, cacheable("v0"));
+    clock.t += 50;
+    cache.clear();
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
+    expect(cache.store("k", cache.generation, cacheable("v1"))).toBe(true);
+    return clock.t;
+  };
+
+  /** `n` changes, `gap` ms apart. */
+  const changes = (cache: InstanceType<typeof FrontCache>, clock: { t: number }, n: number, gap = 50) => {
+    for (let i = 0; i < n; i++) {
+      clock.t += gap;
+      cache.clear();
+    }
   };
 
   it("never serves a stale copy of a page changed now and then", () => {
     const { cache, clock } = hotCache();
-    cache.store("k", cache.generation, cacheable("v1"));
-    for (let i = 0; i < 2; i++) {
-      clock.t += 100;
-      cache.clear();
-    }
+    readWhileChanging(cache, clock);
+    changes(cache, clock, 1);
     expect(cache.lookup("k")).toEqual({ kind: "miss" });
     // Spread-out changes never make it hot either.
     clock.t += 2000;
-    cache.clear();
+    changes(cache, clock, 1);
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
+  });
+
+  it("never serves a stale copy of a page nobody read while it changed, however many changes", () => {
+    const { cache, clock } = hotCache();
+    cache.store("k", cache.generation, cacheable("v0"));
+    changes(cache, clock, 10);
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
+  });
+
+  it("counts the several clears of one write once", () => {
+    const { cache, clock } = hotCache();
+    readWhileChanging(cache, clock);
+    // One write: cleared when it arrives, by the app, and when it is answered, within 20 ms.
+    for (let i = 0; i < 6; i++) {
+      clock.t += 3;
+      cache.clear();
+    }
     expect(cache.lookup("k")).toEqual({ kind: "miss" });
   });
 
   it("serves the last copy of a hot page and asks for the next one at most once per interval", () => {
     const { cache, clock } = hotCache();
-    cache.store("k", cache.generation, cacheable("v1"));
-    const storedAt = clock.t;
-    for (let i = 0; i < 3; i++) {
-      clock.t += 50;
-      cache.clear();
-    }
+    const refreshedAt = readWhileChanging(cache, clock);
+    changes(cache, clock, 2);
     const found = cache.lookup("k");
     expect(found.kind).toBe("stale");
     expect(found.kind === "stale" && found.entry.body.toString()).toBe("v1");
-    expect(found.kind === "stale" && found.refreshAt).toBe(storedAt + 500);
+    expect(found.kind === "stale" && found.refreshAt).toBe(refreshedAt + 500);
     // get() is for fresh copies only.
     expect(cache.get("k")).toBeUndefined();
     // The next copy arrives: served as fresh until the next change, and the page stays hot.
     expect(cache.store("k", cache.generation, cacheable("v2"))).toBe(true);
     expect(cache.lookup("k").kind).toBe("hit");
-    clock.t += 10;
+    clock.t += 30;
     cache.clear();
     const again = cache.lookup("k");
     expect(again.kind === "stale" && again.entry.body.toString()).toBe("v2");
-    expect(again.kind === "stale" && again.refreshAt).toBe(clock.t - 10 + 500);
+    expect(again.kind === "stale" && again.refreshAt).toBe(clock.t - 30 + 500);
   });
 
   it("keeps a copy rendered during a change in place of an older stale one, still stale", () => {
     const { cache, clock } = hotCache();
-    cache.store("k", cache.generation, cacheable("v1"));
-    for (let i = 0; i < 3; i++) {
-      clock.t += 50;
-      cache.clear();
-    }
+    readWhileChanging(cache, clock);
+    changes(cache, clock, 2);
     const seen = cache.generation;
-    cache.clear(); // a change while the next copy was being rendered
+    changes(cache, clock, 1); // a change while the next copy was being rendered
     expect(cache.store("k", seen, cacheable("v2"))).toBe(true);
     const found = cache.lookup("k");
     expect(found.kind).toBe("stale");
@@ -355,11 +387,8 @@ describe("FrontCache on a page that changes many times a second (stale-while-rev
 
   it("cools down: once the changes stop, the next request renders afresh", () => {
     const { cache, clock } = hotCache();
-    cache.store("k", cache.generation, cacheable("v1"));
-    for (let i = 0; i < 5; i++) {
-      clock.t += 50;
-      cache.clear();
-    }
+    readWhileChanging(cache, clock);
+    changes(cache, clock, 4);
     expect(cache.lookup("k").kind).toBe("stale");
     clock.t += 1001;
     expect(cache.lookup("k")).toEqual({ kind: "miss" });
@@ -368,8 +397,13 @@ describe("FrontCache on a page that changes many times a second (stale-while-rev
   it("hotInvalidations 0 turns stale copies off", () => {
     const clock = { t: 1_000_000 };
     const cache = new FrontCache({ now: () => clock.t, hotInvalidations: 0 });
-    cache.store("k", cache.generation, cacheable("v1"));
-    for (let i = 0; i < 50; i++) cache.clear();
+    cache.store("k", cache.generation, cacheable("v0"));
+    for (let i = 0; i < 50; i++) {
+      clock.t += 200;
+      cache.clear();
+      cache.store("k", cache.generation, cacheable(`v${i}`));
+    }
+    cache.clear();
     expect(cache.lookup("k")).toEqual({ kind: "miss" });
   });
 });

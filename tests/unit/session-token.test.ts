@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
-import { SessionTokenCache, sessionTokenOf } from "@/lib/auth/session-token";
+import { requestCookies, SessionTokenCache, sessionTokenOf } from "@/lib/auth/session-token";
 
 const SECRET = "unit-test-secret-0123456789abcdef";
 const SALT = "authjs.session-token";
@@ -59,5 +59,16 @@ describe("SessionTokenCache", () => {
     const tokens = await Promise.all(["a", "b", "c"].map((sub) => encode({ token: { sub }, secret: SECRET, salt: SALT })));
     for (const t of tokens) await cache.userIdOf(t, SALT);
     expect((cache as unknown as { entries: Map<string, unknown> }).entries.size).toBe(2);
+  });
+});
+
+describe("requestCookies", () => {
+  it("reads the cookies of a Cookie header", () => {
+    const jar = requestCookies("a=1; authjs.session-token=abc.def; b=x%20y;bad; =nope");
+    expect(jar.get("authjs.session-token")?.value).toBe("abc.def");
+    expect(jar.get("b")?.value).toBe("x y");
+    expect(jar.get("missing")).toBeUndefined();
+    expect(jar.getAll().map((c) => c.name)).toEqual(["a", "authjs.session-token", "b"]);
+    expect(requestCookies(null).getAll()).toEqual([]);
   });
 });
