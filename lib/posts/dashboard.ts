@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "../db/client";
 import { databaseUrl, engineOf } from "../db/url";
 import { can, type Actor } from "../auth/permissions";
-import type { TocEntry } from "../markdown/essay";
 import { makeExcerpt } from "./excerpt";
 import { pageCountFor } from "./published";
 import { displayStatus, statusWhere, type DisplayStatus } from "./status";
+import { detailSelect, toDetail } from "./queries";
 import type { PostDetail } from "./views";
 
 export const DASHBOARD_PER_PAGE = 20;
@@ -211,59 +211,8 @@ export async function getPreviewPost(
   id: string,
   now: Date = new Date(),
 ): Promise<(PostDetail & { status: DisplayStatus }) | null> {
-  const row = await db.post.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      excerpt: true,
-      status: true,
-      publishedAt: true,
-      readingMinutes: true,
-      commentCount: true,
-      bodyHtml: true,
-      tocJson: true,
-      wordCount: true,
-      updatedAt: true,
-      commentsOpen: true,
-      showLikes: true,
-      authorId: true,
-      coverImage: true,
-      coverAlt: true,
-      author: { select: { name: true, handle: true, image: true } },
-      tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
-    },
-  });
+  const row = await db.post.findUnique({ where: { id }, select: { ...detailSelect, status: true } });
   if (!row) return null;
-  let toc: TocEntry[] = [];
-  try {
-    toc = JSON.parse(row.tocJson) as TocEntry[];
-  } catch {
-    toc = [];
-  }
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    excerpt: row.excerpt,
-    // A draft has no date yet; the preview shows it as if it went out now.
-    publishedAt: (row.publishedAt ?? now).toISOString(),
-    readingMinutes: row.readingMinutes,
-    commentCount: row.commentCount,
-    author: row.author,
-    tags: row.tags.map((t) => t.tag),
-    bodyHtml: row.bodyHtml,
-    toc,
-    wordCount: row.wordCount,
-    updatedAt: row.updatedAt.toISOString(),
-    commentsOpen: row.commentsOpen,
-    showLikes: row.showLikes,
-    authorId: row.authorId,
-    coverImage: row.coverImage,
-    coverAlt: row.coverAlt,
-    previous: null,
-    next: null,
-    status: displayStatus(row, now),
-  };
+  // A draft has no date yet; the preview shows it as if it went out now.
+  return { ...toDetail(row, { previous: null, next: null }, now), status: displayStatus(row, now) };
 }

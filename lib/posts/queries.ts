@@ -49,6 +49,62 @@ function toSummary(row: SummaryRow): PostSummary {
   };
 }
 
+/** What the essay page needs of a post, on top of its summary. */
+export const detailSelect = {
+  ...summarySelect,
+  bodyHtml: true,
+  tocJson: true,
+  wordCount: true,
+  updatedAt: true,
+  commentsOpen: true,
+  showLikes: true,
+  authorId: true,
+  coverImage: true,
+  coverAlt: true,
+} as const;
+
+type DetailRow = SummaryRow & {
+  bodyHtml: string;
+  tocJson: string;
+  wordCount: number;
+  updatedAt: Date;
+  commentsOpen: boolean;
+  showLikes: boolean;
+  authorId: string;
+  coverImage: string | null;
+  coverAlt: string | null;
+};
+
+/**
+ * A post as the essay page shows it. `undatedAs` stands in for a missing publication date (a
+ * draft in the private preview is shown as if it went out then).
+ */
+export function toDetail(
+  row: DetailRow,
+  neighbours: Pick<PostDetail, "previous" | "next">,
+  undatedAs: Date = new Date(0),
+): PostDetail {
+  let toc: TocEntry[] = [];
+  try {
+    toc = JSON.parse(row.tocJson) as TocEntry[];
+  } catch {
+    toc = [];
+  }
+  return {
+    ...toSummary({ ...row, publishedAt: row.publishedAt ?? undatedAs }),
+    bodyHtml: row.bodyHtml,
+    toc,
+    wordCount: row.wordCount,
+    updatedAt: row.updatedAt.toISOString(),
+    commentsOpen: row.commentsOpen,
+    showLikes: row.showLikes,
+    authorId: row.authorId,
+    coverImage: row.coverImage,
+    coverAlt: row.coverAlt,
+    ...neighbours,
+  };
+}
+
 async function pagedPosts(where: object, page: number, perPage: number): Promise<Paged<PostSummary>> {
   const now = new Date();
   const filter = { ...publishedWhere(now), ...where };
@@ -117,18 +173,7 @@ export async function readPublishedPost(slug: string): Promise<PostDetail | null
   const now = new Date();
   const row = await db.post.findFirst({
     where: { slug, ...publishedWhere(now) },
-    select: {
-      ...summarySelect,
-      bodyHtml: true,
-      tocJson: true,
-      wordCount: true,
-      updatedAt: true,
-      commentsOpen: true,
-      showLikes: true,
-      authorId: true,
-      coverImage: true,
-      coverAlt: true,
-    },
+    select: detailSelect,
   });
   if (!row || !row.publishedAt) return null;
   const neighbour = { slug: true, title: true } as const;
@@ -152,26 +197,7 @@ export async function readPublishedPost(slug: string): Promise<PostDetail | null
       select: neighbour,
     }),
   ]);
-  let toc: TocEntry[] = [];
-  try {
-    toc = JSON.parse(row.tocJson) as TocEntry[];
-  } catch {
-    toc = [];
-  }
-  return {
-    ...toSummary(row),
-    bodyHtml: row.bodyHtml,
-    toc,
-    wordCount: row.wordCount,
-    updatedAt: row.updatedAt.toISOString(),
-    commentsOpen: row.commentsOpen,
-    showLikes: row.showLikes,
-    authorId: row.authorId,
-    coverImage: row.coverImage,
-    coverAlt: row.coverAlt,
-    previous,
-    next,
-  };
+  return toDetail(row, { previous, next });
 }
 
 export const getPublishedPost = unstable_cache(readPublishedPost, ["getPublishedPost"], { tags: [tags.posts] });
