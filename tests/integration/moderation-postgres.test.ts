@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
+import { postgresAvailable, scratchDatabase } from "../support/postgres";
 import { migrate } from "../../lib/db/migrate";
 import { createDb, type Db } from "../../lib/db/client";
 import { insertComment } from "../../lib/comments/write";
@@ -8,29 +8,16 @@ import { moderateComments } from "../../lib/moderation/write";
 // Concurrent moderators on PostgreSQL (READ COMMITTED): two transactions can both read a
 // comment as Pending; the status-guarded update is what keeps the count right. Skipped when no
 // PostgreSQL is reachable (as tests/integration/postgres.test.ts).
-const adminUrl = process.env.HEARTH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `hearth_mod_${process.pid}_${Date.now()}`;
-const url = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const available = await admin(async () => true).catch(() => false);
-if (!available) console.warn(`PostgreSQL not reachable at ${adminUrl}: skipping the moderation concurrency test on it.`);
+const scratch = scratchDatabase("hearth_mod");
+const url = scratch.url;
+const available = await postgresAvailable("the moderation concurrency test on it");
 
 describe.skipIf(!available)("moderation on PostgreSQL", () => {
   let a: Db;
   let b: Db;
 
   beforeAll(async () => {
-    await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+    await scratch.create();
     await migrate(url);
     a = createDb(url);
     b = createDb(url);
@@ -39,7 +26,7 @@ describe.skipIf(!available)("moderation on PostgreSQL", () => {
   afterAll(async () => {
     await a?.$disconnect();
     await b?.$disconnect();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+    await scratch.drop();
   });
 
   it("counts two concurrent approvals of one comment once (the status guard, not the read, decides)", async () => {

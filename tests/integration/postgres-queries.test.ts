@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
+import { postgresAvailable, scratchDatabase } from "../support/postgres";
 
 // The comment path's plain-SQL queries (lib/comments/queries.ts) on PostgreSQL: statuses are
 // an enum there, booleans are booleans and counts are bigints. The module-wide client reads
 // DATABASE_URL when it is first imported, so this file points it at a new PostgreSQL database
 // before importing anything that opens it (each test file has its own modules).
-const adminUrl = process.env.HEARTH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `hearth_queries_${process.pid}_${Date.now()}`;
-const url = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const available = await admin(async () => true).catch(() => false);
+const scratch = scratchDatabase("hearth_queries");
+const url = scratch.url;
+const available = await postgresAvailable("the comment queries on it");
 
 describe.skipIf(!available)("comment queries on PostgreSQL", () => {
   let queries: typeof import("@/lib/comments/queries");
@@ -27,7 +15,7 @@ describe.skipIf(!available)("comment queries on PostgreSQL", () => {
   let db: import("@/lib/db/client").Db;
 
   beforeAll(async () => {
-    await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+    await scratch.create();
     const { migrate } = await import("@/lib/db/migrate");
     await migrate(url);
     process.env.DATABASE_URL = url;
@@ -38,7 +26,7 @@ describe.skipIf(!available)("comment queries on PostgreSQL", () => {
 
   afterAll(async () => {
     await db?.$disconnect();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+    await scratch.drop();
   });
 
   it("answers the posting and liking paths' questions", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
+import { postgresAvailable, scratchDatabase } from "../support/postgres";
 import { migrate, readMigrations } from "../../lib/db/migrate";
 import { createDb, type Db } from "../../lib/db/client";
 import { createPost } from "../../lib/posts/write";
@@ -8,34 +8,21 @@ import { RateLimiter } from "../../lib/rate-limit/store";
 
 // The PostgreSQL path: the same migrations runner and model on the machine's PostgreSQL
 // (127.0.0.1:5432, trust auth). Set HEARTH_PG_ADMIN_URL to point elsewhere.
-const adminUrl = process.env.HEARTH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `hearth_test_${process.pid}_${Date.now()}`;
-const url = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const available = await admin(async () => true).catch(() => false);
-if (!available) console.warn(`PostgreSQL not reachable at ${adminUrl}: skipping the PostgreSQL path tests.`);
+const scratch = scratchDatabase("hearth_test");
+const url = scratch.url;
+const available = await postgresAvailable("the PostgreSQL path tests");
 
 describe.skipIf(!available)("PostgreSQL path", () => {
   let db: Db;
 
   beforeAll(async () => {
-    await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+    await scratch.create();
     db = createDb(url);
   });
 
   afterAll(async () => {
     await db?.$disconnect();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+    await scratch.drop();
   });
 
   it("applies the PostgreSQL migrations once and records them for Prisma", async () => {
