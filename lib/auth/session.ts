@@ -39,14 +39,8 @@ async function sessionUserId(): Promise<string | null> {
   return tokens.userIdOf(found.token, found.salt);
 }
 
-interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  handle: string;
-  image: string | null;
-  role: Role;
-  bio: string;
+/** A CurrentUser as the plain query returns it (dates as text and booleans as 0/1 on SQLite). */
+type UserRow = Omit<CurrentUser, "bannedUntil" | "hasPassword"> & {
   bannedUntil: Date | string | null;
   hasPassword: number | bigint | boolean;
 }
@@ -67,13 +61,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const user = rows[0];
   if (!user) return null;
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    handle: user.handle,
-    image: user.image,
-    role: user.role,
-    bio: user.bio,
+    ...user,
     bannedUntil: user.bannedUntil === null ? null : new Date(user.bannedUntil),
     hasPassword: Boolean(Number(user.hasPassword)),
   };
