@@ -197,6 +197,64 @@ test.describe("likes", () => {
   });
 });
 
+test.describe("the Like route", () => {
+  test.use(from("192.0.2.41"));
+
+  test("refuses another site's post, an unknown comment and a held one, with a message and no change", async ({
+    page,
+    data,
+    baseURL,
+  }) => {
+    const author = await data.author({ name: `Route Host ${data.run}` });
+    const writer = await data.user({ name: `Route Writer ${data.run}` });
+    const essay = await data.essay({ author, title: `Plain forms ${data.run}` });
+    const comment = await data.comment({ essay, author: writer, body: "Like me properly." });
+    await data.publish();
+    const origin = new URL(baseURL!).origin;
+
+    // A form on another site, posted by a visitor's browser: refused before anything is read.
+    const forged = await page.request.post(`/comments/${comment.id}/like`, {
+      form: { like: "1" },
+      headers: { origin: "https://elsewhere.example" },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    expect(await forged.text()).toContain("This form was sent from another site.");
+
+    // No such comment: a page with the message (no trip to sign in), or JSON for the button.
+    const unknown = await page.request.post("/comments/999999999/like", {
+      form: { like: "1" },
+      headers: { origin },
+      maxRedirects: 0,
+    });
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.text()).toContain("Only published comments can be liked.");
+    const asJson = await page.request.post("/comments/999999999/like", {
+      form: { like: "1" },
+      headers: { origin, accept: "application/json" },
+      maxRedirects: 0,
+    });
+    expect(asJson.status()).toBe(404);
+    expect(await asJson.json()).toEqual({ ok: false, message: "Only published comments can be liked." });
+    const notANumber = await page.request.post("/comments/abc/like", {
+      form: { like: "1" },
+      headers: { origin },
+      maxRedirects: 0,
+    });
+    expect(notANumber.status()).toBe(404);
+
+    // A held comment cannot be liked either.
+    await data.db.comment.update({ where: { id: comment.id }, data: { status: "PENDING" } });
+    const held = await page.request.post(`/comments/${comment.id}/like`, {
+      form: { like: "1" },
+      headers: { origin },
+      maxRedirects: 0,
+    });
+    expect(held.status()).toBe(404);
+    expect(await data.db.commentLike.count({ where: { commentId: comment.id } })).toBe(0);
+  });
+});
+
 test.describe("editing and deleting", () => {
   test.use(from("192.0.2.5"));
 

@@ -18,19 +18,19 @@ export type LikeOutcome =
 
 /**
  * Likes or unlikes a comment for whoever is signed in: one like per person, not on one's own
- * comment, only on approved comments; the essay's cached pages are expired. Signed-out readers
- * are sent to sign in and brought back to the comment with the like applied.
+ * comment, only on approved comments (an unknown or held one is refused before anyone is sent
+ * to sign in); the essay's cached pages are expired. Signed-out readers are sent to sign in and
+ * brought back to the comment with the like applied.
  */
 export async function likeComment(commentId: number, wantLike: boolean, options: { permalink: boolean }): Promise<LikeOutcome> {
-  const user = await getCurrentUser();
+  const [user, comment] = await Promise.all([getCurrentUser(), likeTarget(commentId)]);
+  if (!comment || comment.status !== "APPROVED")
+    return { kind: "refused", status: 404, message: "Only published comments can be liked." };
   if (!user) {
     await setLikeIntent(commentId);
     const permalink = (await commentPermalink(commentId, null, await getSettings())) ?? "/";
     return { kind: "sign-in", location: `/signin?callbackUrl=${encodeURIComponent(permalink)}` };
   }
-  const comment = await likeTarget(commentId);
-  if (!comment || comment.status !== "APPROVED")
-    return { kind: "refused", status: 404, message: "Only published comments can be liked." };
   if (comment.authorId === user.id) return { kind: "refused", status: 403, message: "You can’t like your own comment." };
   if (!can(user, "comment:like", { authorId: comment.authorId }))
     return { kind: "refused", status: 403, message: "You can’t like comments right now." };
