@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { Field, FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
+import { Checkbox, Field, FormMessage, Select, SubmitButton, TextArea } from "@/components/ui/form";
 import { initialFormState } from "@/lib/forms/state";
 import type { SiteSettings } from "@/lib/settings/defaults";
 import { updateSettingsAction } from "@/lib/settings/actions";
@@ -14,30 +14,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <legend className="px-1 text-lg font-semibold">{title}</legend>
       {children}
     </fieldset>
-  );
-}
-
-function Checkbox({ name, label, checked, hint }: { name: string; label: string; checked: boolean; hint?: string }) {
-  const id = `field-${name}`;
-  return (
-    <div>
-      <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
-        <input
-          id={id}
-          type="checkbox"
-          name={name}
-          defaultChecked={checked}
-          aria-describedby={hint ? `${id}-hint` : undefined}
-          className="h-4 w-4"
-        />
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-          {hint}
-        </p>
-      ) : null}
-    </div>
   );
 }
 
@@ -91,30 +67,13 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
           error={e.threadDepth}
           hint="2 to 10 levels; deeper replies show under their deepest shown ancestor."
         />
-        <div>
-          <label htmlFor="field-commentOrder" className="block text-sm font-medium">
-            Default comment order
-          </label>
-          <select
-            id="field-commentOrder"
-            name="commentOrder"
-            defaultValue={text("commentOrder")}
-            aria-invalid={e.commentOrder ? true : undefined}
-            aria-describedby={e.commentOrder ? "field-commentOrder-error" : undefined}
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-800"
-          >
-            {ORDERS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          {e.commentOrder ? (
-            <p id="field-commentOrder-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-              {e.commentOrder}
-            </p>
-          ) : null}
-        </div>
+        <Select
+          name="commentOrder"
+          label="Default comment order"
+          options={ORDERS}
+          defaultValue={text("commentOrder")}
+          error={e.commentOrder}
+        />
         <Field
           name="editWindowMinutes"
           label="Edit window (minutes)"

@@ -125,6 +125,68 @@ export function TextArea({
   );
 }
 
+/** A labelled choice among options, with its hint and error like the other fields. */
+export function Select({
+  name,
+  label,
+  options,
+  defaultValue,
+  error,
+  hint,
+}: {
+  name: string;
+  label: string;
+  options: readonly (readonly [value: string, label: string])[];
+  defaultValue?: string;
+  error?: string;
+  hint?: ReactNode;
+}) {
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedByFor(id, hint, error)}
+        className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-800"
+      >
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A labelled checkbox with its hint below (sent as "on" when ticked). */
+export function Checkbox({ name, label, checked, hint }: { name: string; label: string; checked: boolean; hint?: ReactNode }) {
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={checked}
+          aria-describedby={describedByFor(id, hint, undefined)}
+          className="h-4 w-4"
+        />
+        {label}
+      </label>
+      <FieldNotes id={id} hint={hint} />
+    </div>
+  );
+}
+
 /** The form-level outcome: an error (role=alert) or a confirmation (role=status). */
 export function FormMessage({ message, ok }: { message?: string; ok?: boolean }) {
   if (!message) return null;
