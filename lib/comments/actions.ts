@@ -13,7 +13,7 @@ import { formValues, type FormState } from "../forms/state";
 import { clientIp } from "../http/client-ip";
 import { countLinks, renderComment } from "../markdown/comment";
 import { RateLimiter, retryMessage } from "../rate-limit/store";
-import { getSettings, readSettings } from "../settings/queries";
+import { getSettings } from "../settings/queries";
 import { fieldErrors } from "../users/schema";
 import { commentsClosed, initialStatus, MIN_FILL_MS, withinEditWindow } from "./policy";
 import { commentPermalink, openPost, writerHistory } from "./queries";
@@ -168,7 +168,7 @@ export async function editCommentAction(_prev: CommentFormState, formData: FormD
   const resource = { authorId: comment.authorId, postAuthorId: comment.post.authorId };
   if (!can(user, "comment:update", resource)) return { status: 403, message: "You can’t edit this comment.", values };
   const moderator = user.role === "ADMIN" || comment.post.authorId === user.id;
-  const settings = await readSettings();
+  const settings = await getSettings();
   if (!moderator && !withinEditWindow(comment.createdAt, settings.editWindowMinutes)) {
     return { status: 403, message: `Comments can be edited for ${settings.editWindowMinutes} minutes after posting.`, values };
   }
@@ -177,7 +177,7 @@ export async function editCommentAction(_prev: CommentFormState, formData: FormD
     data: { bodyMarkdown: parsed.data.body, bodyHtml: await renderComment(parsed.data.body), editedAt: new Date() },
   });
   expireTags(tags.post(comment.postId));
-  const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] });
+  const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, settings);
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
 }
 
@@ -202,7 +202,7 @@ export async function deleteCommentAction(_prev: CommentFormState, formData: For
     if (comment.status === "APPROVED")
       await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } });
   });
-  const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] });
+  const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, await getSettings());
   if ((await headers()).has("next-action")) {
     // With JavaScript: expiring the tags inside the action would refresh the page in place,
     // turning the comment into a tombstone and unmounting the form before it can follow the
