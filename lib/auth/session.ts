@@ -2,8 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "../db/client";
+import { db, sqlOf } from "../db/client";
 import { env } from "../env";
+import { Prisma } from "../generated/sqlite/client";
 import { auth } from "./config";
 import { requestCookies, SessionTokenCache, sessionTokenOf } from "./session-token";
 import { can, type Action, type Resource, type Role } from "./permissions";
@@ -43,7 +44,7 @@ async function sessionUserId(): Promise<string | null> {
 type UserRow = Omit<CurrentUser, "bannedUntil" | "hasPassword"> & {
   bannedUntil: Date | string | null;
   hasPassword: number | bigint | boolean;
-}
+};
 
 /**
  * The signed-in user or null. The session (a signed JWT cookie) only carries the user's id;
@@ -54,10 +55,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = await sessionUserId();
   if (!id) return null;
   // One plain query: this runs on every request of a signed-in reader.
-  const rows = await db.$queryRaw<UserRow[]>`
+  const rows = await sqlOf(db).query<UserRow>(Prisma.sql`
     SELECT "id", "name", "email", "handle", "image", "role", "bio", "bannedUntil",
            ("passwordHash" IS NOT NULL) AS "hasPassword"
-    FROM "User" WHERE "id" = ${id}`;
+    FROM "User" WHERE "id" = ${id}`);
   const user = rows[0];
   if (!user) return null;
   return {

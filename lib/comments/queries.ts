@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "../db/client";
+import { db, sqlOf } from "../db/client";
 import { tags } from "../cache/tags";
 import { readSettings } from "../settings/queries";
 import type { SiteSettings } from "../settings/defaults";
@@ -102,20 +102,24 @@ async function pageOfListedRoots(
   page: number,
 ) {
   const where = listedRootsWhere(postId, viewer);
-  const counted = await db.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS n FROM "Comment" c WHERE ${where}`);
+  const counted = await sqlOf(db).query<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS n FROM "Comment" c WHERE ${where}`);
   const count = Number(counted[0]?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(count / perPage));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>(
+  const rows = await sqlOf(db).query<{ id: number | bigint }>(
     Prisma.sql`SELECT c."id" AS id FROM "Comment" c WHERE ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`,
   );
   return { page: current, pageCount, rootIds: rows.map((r) => Number(r.id)) };
 }
 
-/** SQL: top-level comment c is listed before top-level comment r in `order`. */
+/**
+ * SQL: top-level comment c is listed before top-level comment r in `order`. The dates are also
+ * bounded on their own (`<=`), which lets the database read only that range of the
+ * (postId, parentId, createdAt) index.
+ */
 const BEFORE_SQL: Record<CommentOrder, Prisma.Sql> = {
-  oldest: Prisma.sql`(c."createdAt" < r."createdAt" OR (c."createdAt" = r."createdAt" AND c."id" < r."id"))`,
-  newest: Prisma.sql`(c."createdAt" > r."createdAt" OR (c."createdAt" = r."createdAt" AND c."id" > r."id"))`,
+  oldest: Prisma.sql`c."createdAt" <= r."createdAt" AND (c."createdAt" < r."createdAt" OR c."id" < r."id")`,
+  newest: Prisma.sql`c."createdAt" >= r."createdAt" AND (c."createdAt" > r."createdAt" OR c."id" > r."id")`,
   likes: Prisma.sql`(c."likeCount" > r."likeCount" OR (c."likeCount" = r."likeCount" AND (c."createdAt" < r."createdAt" OR (c."createdAt" = r."createdAt" AND c."id" < r."id"))))`,
 };
 
@@ -134,10 +138,12 @@ export async function readThreadPage(
 ): Promise<ThreadPage> {
   const [total, selected, gravatarEnabled] = await Promise.all([
     known.approvedCount ??
-      db.$queryRaw<{ n: number | bigint }[]>`
-        SELECT COUNT(*) AS "n" FROM "Comment" WHERE "postId" = ${postId} AND "status" = 'APPROVED'`.then((r) =>
-        Number(r[0]?.n ?? 0),
-      ),
+      sqlOf(db)
+        .query<{ n: number | bigint }>(
+          Prisma.sql`
+        SELECT COUNT(*) AS "n" FROM "Comment" WHERE "postId" = ${postId} AND "status" = 'APPROVED'`,
+        )
+        .then((r) => Number(r[0]?.n ?? 0)),
     pageOfListedRoots(postId, viewer, options.order, options.perPage, options.page),
     known.gravatarEnabled ?? readSettings().then((s) => s.gravatarEnabled),
   ]);
@@ -146,12 +152,12 @@ export async function readThreadPage(
   // Plain SQL: a page can hold hundreds of comments, and the ORM's relation loading costs
   // several times the query itself (docs/decisions/010-write-path.md).
   const rows = (
-    await db.$queryRaw<ThreadRow[]>`
+    await sqlOf(db).query<ThreadRow>(Prisma.sql`
       SELECT c."id", c."parentId", c."depth", c."status", c."createdAt", c."editedAt", c."likeCount", c."bodyHtml",
              c."guestName", c."guestEmail", c."guestUrl", c."authorId",
              u."name" AS "userName", u."handle" AS "userHandle", u."image" AS "userImage", u."email" AS "userEmail"
       FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
-      WHERE c."rootId" IN (${Prisma.join(selected.rootIds)})`
+      WHERE c."rootId" IN (${Prisma.join(selected.rootIds)})`)
   ).map((r) => ({
     ...r,
     id: Number(r.id),
@@ -170,13 +176,13 @@ export async function readThreadPage(
   const likedIds = rows.filter((r) => r.status === "APPROVED" && r.likeCount > 0).map((r) => r.id);
   const [likes, mine] = await Promise.all([
     likedIds.length
-      ? db.$queryRaw<{ commentId: number | bigint; name: string }[]>`
+      ? sqlOf(db).query<{ commentId: number | bigint; name: string }>(Prisma.sql`
           SELECT l."commentId", u."name" FROM "CommentLike" l JOIN "User" u ON u."id" = l."userId"
-          WHERE l."commentId" IN (${Prisma.join(likedIds)}) ORDER BY l."createdAt" ASC, u."name" ASC`
+          WHERE l."commentId" IN (${Prisma.join(likedIds)}) ORDER BY l."createdAt" ASC, u."name" ASC`)
       : [],
     viewer?.userId && likedIds.length
-      ? db.$queryRaw<{ commentId: number | bigint }[]>`
-          SELECT "commentId" FROM "CommentLike" WHERE "userId" = ${viewer.userId} AND "commentId" IN (${Prisma.join(likedIds)})`
+      ? sqlOf(db).query<{ commentId: number | bigint }>(Prisma.sql`
+          SELECT "commentId" FROM "CommentLike" WHERE "userId" = ${viewer.userId} AND "commentId" IN (${Prisma.join(likedIds)})`)
       : [],
   ]);
   const likersOf = new Map<number, string[]>();
@@ -258,7 +264,7 @@ export async function commentPermalink(
   settings?: Pick<SiteSettings, "commentOrder" | "commentsPerPage">,
 ): Promise<string | null> {
   const { commentOrder, commentsPerPage } = settings ?? (await readSettings());
-  const rows = await db.$queryRaw<{ slug: string; n: number | bigint }[]>(Prisma.sql`
+  const rows = await sqlOf(db).query<{ slug: string; n: number | bigint }>(Prisma.sql`
     SELECT p."slug" AS "slug", (
       SELECT COUNT(*) FROM "Comment" c WHERE ${listedRootsWhere(Prisma.sql`r."postId"`, viewer)} AND ${BEFORE_SQL[commentOrder]}
     ) AS "n"
@@ -297,10 +303,14 @@ export interface OpenPost {
 
 /** The published essay `postId`, or null (one plain query: this is on every comment post). */
 export async function openPost(postId: string, now: Date = new Date()): Promise<OpenPost | null> {
-  const rows = await db.$queryRaw<
-    { id: string; slug: string; authorId: string; commentsOpen: boolean | number | bigint; publishedAt: Date | string | null }[]
-  >`SELECT "id", "slug", "authorId", "commentsOpen", "publishedAt" FROM "Post"
-    WHERE "id" = ${postId} AND "status" IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= ${now}`;
+  const rows = await sqlOf(db).query<{
+    id: string;
+    slug: string;
+    authorId: string;
+    commentsOpen: boolean | number | bigint;
+    publishedAt: Date | string | null;
+  }>(Prisma.sql`SELECT "id", "slug", "authorId", "commentsOpen", "publishedAt" FROM "Post"
+    WHERE "id" = ${postId} AND "status" IN ('PUBLISHED', 'SCHEDULED') AND "publishedAt" <= ${now}`);
   const row = rows[0];
   if (!row) return null;
   return {
@@ -323,22 +333,22 @@ export async function writerHistory(
 ): Promise<{ lastBody: string | null; approvedBefore: boolean }> {
   const rows =
     "userId" in writer
-      ? await db.$queryRaw<{ lastBody: string | null; approvedBefore: number | bigint | boolean | null }[]>`
+      ? await sqlOf(db).query<{ lastBody: string | null; approvedBefore: number | bigint | boolean | null }>(Prisma.sql`
           SELECT (SELECT "bodyMarkdown" FROM "Comment" WHERE "postId" = ${postId} AND "authorId" = ${writer.userId}
                   ORDER BY "id" DESC LIMIT 1) AS "lastBody",
-                 0 AS "approvedBefore"`
-      : await db.$queryRaw<{ lastBody: string | null; approvedBefore: number | bigint | boolean | null }[]>`
+                 0 AS "approvedBefore"`)
+      : await sqlOf(db).query<{ lastBody: string | null; approvedBefore: number | bigint | boolean | null }>(Prisma.sql`
           SELECT (SELECT "bodyMarkdown" FROM "Comment" WHERE "postId" = ${postId} AND "guestEmail" = ${writer.email.toLowerCase()}
                   ORDER BY "id" DESC LIMIT 1) AS "lastBody",
                  EXISTS (SELECT 1 FROM "Comment" WHERE "guestEmail" = ${writer.email.toLowerCase()} AND "status" = 'APPROVED')
-                   AS "approvedBefore"`;
+                   AS "approvedBefore"`);
   const row = rows[0];
   return { lastBody: row?.lastBody ?? null, approvedBefore: Boolean(Number(row?.approvedBefore ?? 0)) };
 }
 
 /** Who wrote a comment, its status and essay (what liking it checks); null when it is gone. */
 export async function likeTarget(commentId: number): Promise<{ authorId: string | null; status: string; postId: string } | null> {
-  const rows = await db.$queryRaw<{ authorId: string | null; status: string; postId: string }[]>`
-    SELECT "authorId", "status", "postId" FROM "Comment" WHERE "id" = ${commentId}`;
+  const rows = await sqlOf(db).query<{ authorId: string | null; status: string; postId: string }>(Prisma.sql`
+    SELECT "authorId", "status", "postId" FROM "Comment" WHERE "id" = ${commentId}`);
   return rows[0] ?? null;
 }

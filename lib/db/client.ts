@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
+import { PrismaSqlRunner, SqliteSqlRunner, type SqlRunner } from "./sql";
 import { databaseUrl, engineOf, sqlitePath } from "./url";
 
 /**
@@ -35,12 +36,41 @@ function sqliteAdapter(url: string): AdapterFactory {
   } as AdapterFactory;
 }
 
+/**
+ * The SQLite file of each client createDb made, and each client's plain-SQL runner. Kept on
+ * globalThis like the client itself: Next bundles this module into several chunks.
+ */
+const registry = ((globalThis as unknown as { hearthSqlRegistry?: SqlRegistry }).hearthSqlRegistry ??= {
+  sqliteFiles: new WeakMap(),
+  runners: new WeakMap(),
+});
+interface SqlRegistry {
+  sqliteFiles: WeakMap<Db, string>;
+  runners: WeakMap<Db, SqlRunner>;
+}
+
 /** Creates a client for `url` (used by scripts and tests that need their own database). */
 export function createDb(url: string = databaseUrl()): Db {
   if (engineOf(url) === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: sqliteAdapter(url) });
+  const client = new SqliteClient({ adapter: sqliteAdapter(url) });
+  registry.sqliteFiles.set(client, sqlitePath(url));
+  return client;
+}
+
+/**
+ * The plain-SQL runner of a client (lib/db/sql.ts): for an SQLite client, a connection of its
+ * own to the same file, opened on first use; otherwise the client itself.
+ */
+export function sqlOf(client: Db): SqlRunner {
+  let runner = registry.runners.get(client);
+  if (!runner) {
+    const file = registry.sqliteFiles.get(client);
+    runner = file ? new SqliteSqlRunner(file) : new PrismaSqlRunner(client);
+    registry.runners.set(client, runner);
+  }
+  return runner;
 }
 
 const globalForDb = globalThis as unknown as { hearthDb?: Db };

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { sqlOf, type Db } from "../db/client";
 import { Prisma } from "../generated/sqlite/client";
 import { retryAfterSeconds, slidingCount, windowStart, type WindowCounts } from "./window";
 
@@ -87,15 +87,15 @@ export class RateLimiter {
       return { ...l, start: new Date(start), previous: new Date(start - l.rule.windowMs) };
     });
     const values = Prisma.join(windows.map((w) => Prisma.sql`(${w.key}, ${w.start}, 1)`));
-    const counted = await this.db.$queryRaw<{ key: string; count: number | bigint }[]>`
+    const counted = await sqlOf(this.db).query<{ key: string; count: number | bigint }>(Prisma.sql`
       INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ${values}
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-      RETURNING "key", "count"`;
-    const previousRows = await this.db.$queryRaw<{ key: string; count: number | bigint }[]>`
+      RETURNING "key", "count"`);
+    const previousRows = await sqlOf(this.db).query<{ key: string; count: number | bigint }>(Prisma.sql`
       SELECT "key", "count" FROM "RateLimit" WHERE ${Prisma.join(
         windows.map((w) => Prisma.sql`("key" = ${w.key} AND "windowStart" = ${w.previous})`),
         " OR ",
-      )}`;
+      )}`);
     const currentOf = new Map(counted.map((r) => [r.key, Number(r.count)]));
     const previousOf = new Map(previousRows.map((r) => [r.key, Number(r.count)]));
     let result: LimitState = { allowed: true, count: 0, retryAfterSeconds: 0 };
@@ -111,7 +111,7 @@ export class RateLimiter {
     }
     if (!result.allowed) await this.undoAll(limits, now);
     if (Math.random() < 0.01) {
-      await this.db.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now - 2 * 86_400_000)}`;
+      await sqlOf(this.db).execute(Prisma.sql`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now - 2 * 86_400_000)}`);
     }
     return result;
   }
@@ -119,12 +119,12 @@ export class RateLimiter {
   /** Takes back the events `hitAll` counted under these limits at `now`. */
   async undoAll(limits: readonly { key: string; rule: Pick<LimitRule, "windowMs"> }[], now: number = Date.now()): Promise<void> {
     if (limits.length === 0) return;
-    await this.db.$executeRaw`
+    await sqlOf(this.db).execute(Prisma.sql`
       UPDATE "RateLimit" SET "count" = "count" - 1
       WHERE "count" > 0 AND (${Prisma.join(
         limits.map((l) => Prisma.sql`("key" = ${l.key} AND "windowStart" = ${new Date(windowStart(now, l.rule.windowMs))})`),
         " OR ",
-      )})`;
+      )})`);
   }
 
   /** Takes back one event counted in the current window (never below zero). */
