@@ -1,5 +1,5 @@
 // Reading Hearth's forms out of a page's HTML and posting them the way a browser without
-// JavaScript does: a multipart/form-data body with every field of the form.
+// JavaScript does: every field of the form, encoded as the form's enctype says.
 import { randomBytes } from "node:crypto";
 
 export interface HtmlForm {
@@ -103,3 +103,20 @@ export function multipart(fields: readonly [string, string][]): { body: Buffer; 
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
 }
+
+/** A form's fields as a browser sends them without enctype: application/x-www-form-urlencoded. */
+export function urlencoded(fields: readonly [string, string][]): { body: Buffer; contentType: string } {
+  const params = new URLSearchParams();
+  for (const [name, value] of fields) params.append(name, value.replace(/\r?\n/g, "\r\n"));
+  return { body: Buffer.from(params.toString(), "utf8"), contentType: "application/x-www-form-urlencoded" };
+}
+
+/** The encoding a browser uses for a form (React gives server-action forms multipart/form-data). */
+export type FormEncoding = "multipart" | "urlencoded";
+
+export const encodingOf = (form: HtmlForm): FormEncoding =>
+  (form.attributes.enctype ?? "").toLowerCase() === "multipart/form-data" ? "multipart" : "urlencoded";
+
+/** A form body in the given encoding. */
+export const encodeForm = (fields: readonly [string, string][], encoding: FormEncoding) =>
+  encoding === "multipart" ? multipart(fields) : urlencoded(fields);

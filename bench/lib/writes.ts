@@ -1,11 +1,11 @@
 // Write load: posting comments and liking them through the real HTTP path, as a browser
-// without JavaScript does (a multipart form post to the essay's URL, answered with a 303
-// redirect), and what anonymous readers get while comments are being posted. Every case checks
+// without JavaScript does (a form post — multipart to the essay's URL for a comment, urlencoded to
+// /comments/<id>/like for a Like button — answered with a 303 redirect), and what anonymous readers get while comments are being posted. Every case checks
 // the database afterwards.
 import autocannon, { type Result as AutocannonResult } from "autocannon";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../../lib/db/client";
-import { actionIdOf, fieldOf, multipart, parseForms, withFields, type HtmlForm } from "./forms";
+import { actionIdOf, encodeForm, encodingOf, fieldOf, parseForms, withFields, type FormEncoding, type HtmlForm } from "./forms";
 import { get, request } from "./http";
 import { runCase, skipBodyCopies, type CaseResult, type CaseSpec } from "./load";
 import { revalidate } from "./render";
@@ -304,8 +304,9 @@ async function commentForm(base: string, path: string, cookie?: string): Promise
 }
 
 /** One post sent on its own: it must be answered like a successful browser post (303 to the essay). */
-async function probe(base: string, path: string, fields: [string, string][], what: string, cookie?: string): Promise<void> {
-  const { body, contentType } = multipart(fields);
+async function probe(base: string, path: string, planned: Planned<unknown>, what: string): Promise<void> {
+  const { fields, cookie } = planned;
+  const { body, contentType } = encodeForm(fields, planned.encoding);
   const res = await request(`${base}${path}`, { method: "POST", headers: formHeaders(base, contentType, cookie), body });
   const location = headerOf(res.headers, "location");
   const problem = answerProblem(res.status, location, base);
@@ -330,6 +331,8 @@ const commentBody = (tag: string, n: number) => `${SENTENCES[n % SENTENCES.lengt
 
 interface Planned<M> {
   fields: [string, string][];
+  /** How the form is encoded (its enctype). */
+  encoding: FormEncoding;
   cookie?: string;
   /** Where this request goes, when not to the load's path (e.g. a comment's like URL). */
   path?: string;
@@ -360,7 +363,7 @@ function drainClient(client: unknown): void {
 
 /**
  * Posts forms to `path` from `connections` keep-alive connections for `durationS` seconds
- * (each request built by the planner: a fresh multipart body), then waits for the answers to
+ * (each request built by the planner: a fresh body, encoded as its form says), then waits for the answers to
  * the requests in flight. autocannon counts only 2xx as success; here a 303 to the essay is.
  */
 async function postLoad<M>(
@@ -399,7 +402,7 @@ async function postLoad<M>(
             const planned = planner.next();
             inFlight.set(id, planned.meta);
             context.id = id;
-            const { body, contentType } = multipart(planned.fields);
+            const { body, contentType } = encodeForm(planned.fields, planned.encoding);
             return {
               ...req,
               method: "POST",
@@ -499,13 +502,14 @@ export async function measurePostComments(
             body: commentBody(`bench ${kind} ${tag}`, i),
             intent: "post",
           }),
+          encoding: encodingOf(form),
           meta: undefined,
         };
       },
     };
   };
   const probePlan = planner("probe").next();
-  await probe(o.base, path, probePlan.fields, "posting a guest comment");
+  await probe(o.base, path, probePlan, "posting a guest comment");
   // Unrecorded warm-up (the server's code for posting is compiled), then the measured run.
   await postLoad(o.base, path, planner("warm"), { connections: o.connections, durationS: 1 });
   const figures = await postLoad(o.base, path, planner("load"), { connections: o.connections, durationS: o.durationS });
@@ -596,6 +600,7 @@ export async function measureLikes(
       const like = j < gap;
       return {
         fields: withFields(template, { like: like ? "1" : "0" }),
+        encoding: encodingOf(template),
         path: `/comments/${comment.id}/like`,
         cookie: user.cookie,
         meta: { key: `${user.id} ${comment.id}`, like },
@@ -612,7 +617,7 @@ export async function measureLikes(
   };
   // The first request must be a like the server carries out for this reader.
   const probePlan = planner.next();
-  await probe(o.base, probePlan.path ?? path, probePlan.fields, "liking a comment", probePlan.cookie);
+  await probe(o.base, probePlan.path ?? path, probePlan, "liking a comment");
   planner.answered?.(probePlan.meta, true);
   await postLoad(o.base, path, planner, { connections: o.connections, durationS: 1 });
   likes = 0;
@@ -705,7 +710,7 @@ async function pacedPosts(
       continue;
     }
     const planned = next();
-    const { body, contentType } = multipart(planned.fields);
+    const { body, contentType } = encodeForm(planned.fields, planned.encoding);
     inFlight++;
     sent++;
     pending.push(
@@ -772,12 +777,13 @@ export async function measureReadWhilePosting(
     const user = users[i % users.length] ?? first;
     return {
       fields: withFields(form, { homepage: "", body: commentBody(`bench ${kind} ${tag}`, i), intent: "post" }),
+      encoding: encodingOf(form),
       cookie: user.cookie,
       meta: undefined,
     };
   };
   const probePlan = next("probe")();
-  await probe(o.base, path, probePlan.fields, "posting a signed-in comment", probePlan.cookie);
+  await probe(o.base, path, probePlan, "posting a signed-in comment");
 
   const before = await o.db.post.findUniqueOrThrow({ where: { id: essay.postId }, select: { commentCount: true } });
   let posting: PacedPostsResult | null = null;
