@@ -14,6 +14,23 @@ function refusalPage(status: number, message: string, back: string): Response {
 }
 
 /**
+ * The form's `like` field. A browser without JavaScript sends the form urlencoded, which is read
+ * directly (undici's formData() costs more than the rest of a like); the button's own request
+ * sends FormData.
+ */
+async function likeField(request: Request): Promise<string | null> {
+  try {
+    if ((request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
+      return new URLSearchParams(await request.text()).get("like");
+    }
+    const value = (await request.formData()).get("like");
+    return typeof value === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * POST /comments/<id>/like — the Like button. A plain form post without JavaScript (answered
  * with a 303 to the comment, or to sign in), JSON for the button's own request with JavaScript
  * (`Accept: application/json`). The field `like` is "1" to like, "0" to unlike.
@@ -25,8 +42,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!isSameOriginPost(request.headers)) return refuse(403, "This form was sent from another site.");
   const parsed = CommentIdSchema.safeParse({ commentId: (await params).id });
   if (!parsed.success) return refuse(404, "That is not a comment.");
-  const form = await request.formData().catch(() => null);
-  const wantLike = form?.get("like") !== "0";
+  const wantLike = (await likeField(request)) !== "0";
   const outcome = await likeComment(parsed.data.commentId, wantLike, { permalink: !json });
   const back = `/comments/${parsed.data.commentId}`;
   switch (outcome.kind) {
