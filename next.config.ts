@@ -18,7 +18,13 @@ const nextConfig: NextConfig = {
   generateEtags: false,
   images: { unoptimized: true },
   // forbidden() answers 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: "6mb" },
+    // Rendered pages stay in memory (and in server.mjs's front cache); writing each render's HTML
+    // and payload to disk as well cost a 10,000-comment page ~10 ms (docs/decisions/013-render-cost.md).
+    isrFlushToDisk: false,
+  },
   async rewrites() {
     // The home page is page 1 of the essay listing, a cached (ISR) route that is rendered on
     // first visit rather than at build time, so building never needs the database.

@@ -1,4 +1,5 @@
 import { Pagination } from "@/components/ui/pagination";
+import { threadHtml } from "@/lib/comments/thread-html";
 import { commentsHeading, type ThreadPage } from "@/lib/comments/views";
 import type { CommentOrder } from "@/lib/comments/tree";
 import { CommentForm } from "./comment-form";
@@ -65,13 +66,21 @@ export function CommentSection({
           </nav>
         ) : null}
       </div>
-      {thread.nodes.length > 0 ? (
+      {thread.nodes.length === 0 ? null : ctx.viewer === null && ctx.replyTo === null ? (
+        // Nobody signed in and no reply form open: no controls of anyone's own, so the thread is
+        // built as one string (lib/comments/thread-html.ts) rather than hundreds of components.
+        <ol
+          className="mt-8"
+          aria-label="Comments"
+          dangerouslySetInnerHTML={{ __html: threadHtml(thread.nodes, { ...ctx, orderQuery }, ctx.commentsOpen) }}
+        />
+      ) : (
         <ol className="mt-8" aria-label="Comments">
           {thread.nodes.map((node) => (
             <CommentItem key={node.comment.id} node={node} ctx={{ ...ctx, orderQuery }} />
           ))}
         </ol>
-      ) : null}
+      )}
       <Pagination
         page={thread.page}
         pageCount={thread.pageCount}

@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { threadClasses } from "@/lib/comments/thread-classes";
 import { likedByLabel } from "@/lib/comments/views";
 
 export interface LikeControlsProps {
@@ -23,24 +24,19 @@ export interface LikeControlsProps {
  */
 export function LikeControls(props: LikeControlsProps) {
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+    <div className={threadClasses.likes}>
       {props.hideButton ? null : (
         <form action={`/comments/${props.commentId}/like`} method="post" onSubmit={props.onSubmit}>
           <input type="hidden" name="like" value={props.nextLike} />
-          <button
-            type="submit"
-            aria-pressed={props.liked}
-            disabled={props.pending}
-            className="rounded-full border border-stone-300 px-3 py-0.5 font-medium hover:border-amber-600 aria-pressed:border-amber-600 aria-pressed:bg-amber-100 aria-pressed:text-amber-900 dark:border-stone-600 dark:aria-pressed:bg-amber-900/50 dark:aria-pressed:text-amber-100"
-          >
+          <button type="submit" aria-pressed={props.liked} disabled={props.pending} className={threadClasses.likeButton}>
             {props.liked ? "★ Liked" : "☆ Like"}
           </button>
         </form>
       )}
       {props.likeCount > 0 ? (
-        <details className="text-stone-600 dark:text-stone-400">
-          <summary className="cursor-pointer select-none hover:text-amber-700">{likedByLabel(props.likeCount)}</summary>
-          <ul className="mt-1 list-inside list-disc pl-1" aria-label="People who liked this comment">
+        <details className={threadClasses.likedBy}>
+          <summary className={threadClasses.likedBySummary}>{likedByLabel(props.likeCount)}</summary>
+          <ul className={threadClasses.likers} aria-label="People who liked this comment">
             {props.names.map((name, i) => (
               <li key={`${name}-${i}`}>{name}</li>
             ))}
@@ -48,7 +44,7 @@ export function LikeControls(props: LikeControlsProps) {
         </details>
       ) : null}
       {props.message ? (
-        <span role="alert" className="text-red-700 dark:text-red-400">
+        <span role="alert" className={threadClasses.likeMessage}>
           {props.message}
         </span>
       ) : null}

@@ -19,16 +19,8 @@ export function Avatar({ name, image, size = 40 }: { name: string; image?: strin
       className="shrink-0 rounded-full"
       style={{ backgroundColor: `hsl(${hue} 45% 42%)` }}
     >
-      <text
-        x="50%"
-        y="50%"
-        dy="0.35em"
-        textAnchor="middle"
-        fontSize="15"
-        fontWeight="600"
-        fill="#fff"
-        fontFamily="system-ui, sans-serif"
-      >
+      {/* Drawn by the .avatar-initials rule (app/globals.css): pages repeat it for every comment. */}
+      <text x="50%" y="50%" dy="0.35em" className="avatar-initials">
         {initialsOf(name)}
       </text>
     </svg>
