@@ -140,8 +140,7 @@ export async function readThreadPage(
     known.approvedCount ??
       sqlOf(db)
         .query<{ n: number | bigint }>(
-          Prisma.sql`
-        SELECT COUNT(*) AS "n" FROM "Comment" WHERE "postId" = ${postId} AND "status" = 'APPROVED'`,
+          Prisma.sql`SELECT COUNT(*) AS "n" FROM "Comment" WHERE "postId" = ${postId} AND "status" = 'APPROVED'`,
         )
         .then((r) => Number(r[0]?.n ?? 0)),
     pageOfListedRoots(postId, viewer, options.order, options.perPage, options.page),
