@@ -6,7 +6,7 @@ import { readSettings } from "../settings/queries";
 import type { SiteSettings } from "../settings/defaults";
 import { resolveAvatar } from "../users/gravatar";
 import { Prisma } from "../generated/sqlite/client";
-import { buildThread, type CommentOrder, type TreeInput } from "./tree";
+import { buildThread, commentPages, pageOfThread, type CommentOrder, type TreeInput } from "./tree";
 import { toNodeViews, type CommentView, type ThreadPage } from "./views";
 
 interface Row extends TreeInput {
@@ -104,8 +104,7 @@ async function pageOfListedRoots(
   const where = listedRootsWhere(postId, viewer);
   const counted = await sqlOf(db).query<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS n FROM "Comment" c WHERE ${where}`);
   const count = Number(counted[0]?.n ?? 0);
-  const pageCount = Math.max(1, Math.ceil(count / perPage));
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const { page: current, pageCount } = commentPages(count, perPage, page);
   const rows = await sqlOf(db).query<{ id: number | bigint }>(
     Prisma.sql`SELECT c."id" AS id FROM "Comment" c WHERE ${where} ORDER BY ${ORDER_SQL[order]} LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`,
   );
@@ -273,7 +272,7 @@ export async function commentPermalink(
     WHERE x."id" = ${commentId}`);
   const row = rows[0];
   if (!row) return null;
-  const page = Math.floor(Number(row.n) / commentsPerPage) + 1;
+  const page = pageOfThread(Number(row.n), commentsPerPage);
   const base = page <= 1 ? `/posts/${row.slug}` : `/posts/${row.slug}/comment-page/${page}`;
   return `${base}#comment-${commentId}`;
 }

@@ -40,7 +40,11 @@ function byOldest(a: { createdAt: Date; id: number }, b: { createdAt: Date; id: 
   return a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 }
 
-/** Sorts top-level comments for display. Replies are always oldest first, as in a conversation. */
+/**
+ * Sorts top-level comments for display. Replies are always oldest first, as in a conversation.
+ * The database pages them in the same order (lib/comments/queries.ts: ORDER_SQL, BEFORE_SQL);
+ * tests/integration/comment-order.test.ts holds the two together.
+ */
 export function sortRoots<T extends RootInput>(roots: readonly T[], order: CommentOrder): T[] {
   const sorted = [...roots];
   if (order === "oldest") sorted.sort(byOldest);
@@ -49,26 +53,19 @@ export function sortRoots<T extends RootInput>(roots: readonly T[], order: Comme
   return sorted;
 }
 
-export interface RootPage {
-  /** 1-based page number actually served (clamped into range). */
-  page: number;
-  pageCount: number;
-  rootIds: number[];
+/**
+ * Paging of top-level comments (replies travel with theirs): how many pages `count` of them
+ * fill, and the page actually served for a requested one (clamped into range; fractions are
+ * truncated, anything not a number is page 1).
+ */
+export function commentPages(count: number, perPage: number, requested: number): { page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(count / perPage));
+  return { page: Math.min(Math.max(1, Math.trunc(requested) || 1), pageCount), pageCount };
 }
 
-/** Picks one page of top-level comments; replies travel with their top-level comment. */
-export function pageOfRoots(roots: readonly RootInput[], order: CommentOrder, perPage: number, page: number): RootPage {
-  const sorted = sortRoots(roots, order);
-  const pageCount = Math.max(1, Math.ceil(sorted.length / perPage));
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
-  const start = (current - 1) * perPage;
-  return { page: current, pageCount, rootIds: sorted.slice(start, start + perPage).map((r) => r.id) };
-}
-
-/** The page on which the thread of `rootId` is shown, or null when that thread is not listed. */
-export function pageForRoot(roots: readonly RootInput[], order: CommentOrder, perPage: number, rootId: number): number | null {
-  const index = sortRoots(roots, order).findIndex((r) => r.id === rootId);
-  return index === -1 ? null : Math.floor(index / perPage) + 1;
+/** The page of the thread whose top-level comment has `before` listed top-level comments ahead of it. */
+export function pageOfThread(before: number, perPage: number): number {
+  return Math.floor(before / perPage) + 1;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { describe, it, expect } from "vitest";
 import {
   sortRoots,
-  pageOfRoots,
-  pageForRoot,
   buildThread,
+  commentPages,
   countNodes,
+  pageOfThread,
   COMMENT_ORDERS,
   type CommentOrder,
   type RootInput,
@@ -101,108 +101,6 @@ describe("sortRoots", () => {
 
   it("handles an empty list", () => {
     expect(sortRoots([], "likes")).toEqual([]);
-  });
-});
-
-describe("pageOfRoots", () => {
-  // Oldest order: 1, 2, 3, 4, 5.
-  const five = [root(3, 3), root(1, 1), root(5, 5), root(2, 2), root(4, 4)];
-
-  it("serves the requested page in the requested order", () => {
-    expect(pageOfRoots(five, "oldest", 2, 1)).toEqual({ page: 1, pageCount: 3, rootIds: [1, 2] });
-    expect(pageOfRoots(five, "oldest", 2, 2)).toEqual({ page: 2, pageCount: 3, rootIds: [3, 4] });
-    expect(pageOfRoots(five, "oldest", 2, 3)).toEqual({ page: 3, pageCount: 3, rootIds: [5] });
-    expect(pageOfRoots(five, "newest", 2, 1)).toEqual({ page: 1, pageCount: 3, rootIds: [5, 4] });
-  });
-
-  it("counts pages exactly when the roots fill the last page", () => {
-    const four = [root(1, 1), root(2, 2), root(3, 3), root(4, 4)];
-    expect(pageOfRoots(four, "oldest", 2, 2)).toEqual({ page: 2, pageCount: 2, rootIds: [3, 4] });
-    expect(pageOfRoots(four, "oldest", 2, 3)).toEqual({ page: 2, pageCount: 2, rootIds: [3, 4] });
-    expect(pageOfRoots(five, "oldest", 5, 1).pageCount).toBe(1);
-    expect(pageOfRoots(five, "oldest", 100, 1)).toEqual({ page: 1, pageCount: 1, rootIds: [1, 2, 3, 4, 5] });
-  });
-
-  it("clamps pages below 1 to the first page", () => {
-    expect(pageOfRoots(five, "oldest", 2, 0)).toEqual({ page: 1, pageCount: 3, rootIds: [1, 2] });
-    expect(pageOfRoots(five, "oldest", 2, -4)).toEqual({ page: 1, pageCount: 3, rootIds: [1, 2] });
-  });
-
-  it("clamps pages past the end to the last page", () => {
-    expect(pageOfRoots(five, "oldest", 2, 99)).toEqual({ page: 3, pageCount: 3, rootIds: [5] });
-  });
-
-  it("truncates fractional pages and treats NaN as the first page", () => {
-    expect(pageOfRoots(five, "oldest", 2, 2.9).page).toBe(2);
-    expect(pageOfRoots(five, "oldest", 2, Number.NaN).page).toBe(1);
-  });
-
-  it("has one empty page when there are no roots", () => {
-    expect(pageOfRoots([], "oldest", 10, 1)).toEqual({ page: 1, pageCount: 1, rootIds: [] });
-    expect(pageOfRoots([], "likes", 10, 7)).toEqual({ page: 1, pageCount: 1, rootIds: [] });
-  });
-
-  it("pages only top-level comments: replies travel with their root", () => {
-    // Root 1 has 10 replies, root 2 has one, root 3 none. Two roots per page.
-    const rows = comments([
-      { id: 1, t: 1 },
-      { id: 2, t: 2 },
-      { id: 3, t: 3 },
-      ...Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, parent: 1, t: 10 + i })),
-      { id: 200, parent: 2, t: 30 },
-      { id: 201, parent: 200, t: 31 },
-    ]);
-    const rootRows = rows.filter((r) => r.parentId === null);
-    const rootOf = (id: number): number => {
-      let c = rows.find((r) => r.id === id)!;
-      while (c.parentId !== null) c = rows.find((r) => r.id === c.parentId)!;
-      return c.id;
-    };
-
-    const first = pageOfRoots(rootRows, "oldest", 2, 1);
-    expect(first).toEqual({ page: 1, pageCount: 2, rootIds: [1, 2] });
-    const firstRows = rows.filter((r) => first.rootIds.includes(rootOf(r.id)));
-    const firstTree = buildThread(firstRows, { maxDepth: 5, order: "oldest" });
-    expect(ids(firstTree.map((n) => n.comment))).toEqual([1, 2]);
-    expect(firstTree[0]!.children).toHaveLength(10);
-    expect(countNodes(firstTree)).toBe(2 + 10 + 2);
-
-    const second = pageOfRoots(rootRows, "oldest", 2, 2);
-    expect(second).toEqual({ page: 2, pageCount: 2, rootIds: [3] });
-  });
-});
-
-describe("pageForRoot", () => {
-  const five = [root(1, 1, 0), root(2, 2, 9), root(3, 3, 0), root(4, 4, 5), root(5, 5, 0)];
-
-  it("finds the page a root is listed on", () => {
-    expect(pageForRoot(five, "oldest", 2, 1)).toBe(1);
-    expect(pageForRoot(five, "oldest", 2, 2)).toBe(1);
-    expect(pageForRoot(five, "oldest", 2, 3)).toBe(2);
-    expect(pageForRoot(five, "oldest", 2, 5)).toBe(3);
-    expect(pageForRoot(five, "newest", 2, 5)).toBe(1);
-    expect(pageForRoot(five, "newest", 2, 1)).toBe(3);
-    // likes: 2 (9), 4 (5), then 1, 3, 5 oldest first.
-    expect(pageForRoot(five, "likes", 2, 4)).toBe(1);
-    expect(pageForRoot(five, "likes", 2, 1)).toBe(2);
-    expect(pageForRoot(five, "likes", 2, 5)).toBe(3);
-  });
-
-  it("returns null when the root is not listed", () => {
-    expect(pageForRoot(five, "oldest", 2, 42)).toBeNull();
-    expect(pageForRoot([], "oldest", 2, 1)).toBeNull();
-  });
-
-  it("agrees with pageOfRoots for every root and order", () => {
-    for (const order of COMMENT_ORDERS) {
-      for (const perPage of [1, 2, 3, 10]) {
-        for (const r of five) {
-          const page = pageForRoot(five, order, perPage, r.id);
-          expect(page).not.toBeNull();
-          expect(pageOfRoots(five, order, perPage, page!).rootIds).toContain(r.id);
-        }
-      }
-    }
   });
 });
 
@@ -512,6 +410,33 @@ describe("buildThread", () => {
         ),
       ).toEqual([]);
     });
+  });
+});
+
+describe("commentPages", () => {
+  it("counts pages exactly, with one empty page for no comments", () => {
+    expect(commentPages(5, 2, 1)).toEqual({ page: 1, pageCount: 3 });
+    expect(commentPages(4, 2, 2)).toEqual({ page: 2, pageCount: 2 });
+    expect(commentPages(5, 5, 1)).toEqual({ page: 1, pageCount: 1 });
+    expect(commentPages(5, 100, 1)).toEqual({ page: 1, pageCount: 1 });
+    expect(commentPages(0, 50, 1)).toEqual({ page: 1, pageCount: 1 });
+  });
+
+  it("clamps requested pages into range, truncates fractions, and reads NaN as page 1", () => {
+    expect(commentPages(5, 2, 0).page).toBe(1);
+    expect(commentPages(5, 2, -4).page).toBe(1);
+    expect(commentPages(5, 2, 99).page).toBe(3);
+    expect(commentPages(5, 2, 2.9).page).toBe(2);
+    expect(commentPages(5, 2, Number.NaN).page).toBe(1);
+  });
+});
+
+describe("pageOfThread", () => {
+  it("puts a thread on the page its position falls in (permalink → page)", () => {
+    expect(pageOfThread(0, 50)).toBe(1);
+    expect(pageOfThread(49, 50)).toBe(1);
+    expect(pageOfThread(50, 50)).toBe(2);
+    expect(pageOfThread(7, 3)).toBe(3);
   });
 });
 
