@@ -1,4 +1,5 @@
 import { formatDateTime } from "../format";
+import { escapeHtml } from "../html/escape";
 import { hueOf, initialsOf } from "../users/avatar";
 import { threadClasses } from "./thread-classes";
 import { likedByLabel, type CommentNodeView } from "./views";
@@ -43,13 +44,6 @@ export function commentLinks(links: ThreadLinks, id: number) {
     edit: withQuery(links.pagePath, [q, `edit=${id}`].filter(Boolean).join("&"), `#${anchor}`),
     cancel: withQuery(links.pagePath, q, `#${anchor}`),
   };
-}
-
-/** Text and attribute values escaped as React escapes them. */
-export function escapeHtml(value: string): string {
-  return value.replace(/["&'<>]/g, (c) =>
-    c === '"' ? "&quot;" : c === "&" ? "&amp;" : c === "'" ? "&#x27;" : c === "<" ? "&lt;" : "&gt;",
-  );
 }
 
 function avatarHtml(name: string, image: string | null): string {

@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { escapeHtml, threadHtml } from "@/lib/comments/thread-html";
+import { threadHtml } from "@/lib/comments/thread-html";
+import { escapeHtml } from "@/lib/html/escape";
 import type { CommentNodeView, CommentView } from "@/lib/comments/views";
 import type { ThreadContext } from "@/components/comments/thread-context";
 

@@ -1,11 +1,10 @@
 import { CommentIdSchema } from "@/lib/comments/schema";
+import { escapeHtml } from "@/lib/html/escape";
 import { likeComment } from "@/lib/comments/like";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 
 export const dynamic = "force-dynamic";
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /** A refusal for a browser without JavaScript: the message and a way back. */
 function refusalPage(status: number, message: string, back: string): Response {
