@@ -26,6 +26,36 @@ function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?:
   );
 }
 
+/** What a field's control says to screen readers: invalid or not, and which notes describe it. */
+function controlAria(id: string, hint: ReactNode, error: string | undefined) {
+  return { "aria-invalid": error ? true : undefined, "aria-describedby": describedByFor(id, hint, error) } as const;
+}
+
+/** The frame every text-like field shares: its label above, the control, its notes below. */
+function LabelledControl({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+        {label}
+      </label>
+      {children}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
 /** A labelled input with its error message right below it (linked for screen readers). */
 export function Field({
   name,
@@ -42,6 +72,8 @@ export function Field({
   disabled,
   list,
   placeholder,
+  min,
+  max,
 }: {
   name: string;
   /** Needed when two forms on a page have a field of the same name. */
@@ -58,14 +90,14 @@ export function Field({
   required?: boolean;
   maxLength?: number;
   minLength?: number;
+  /** Bounds of a number field. */
+  min?: number;
+  max?: number;
   disabled?: boolean;
 }) {
   const id = givenId ?? `field-${name}`;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        {label}
-      </label>
+    <LabelledControl id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -75,15 +107,15 @@ export function Field({
         required={required}
         maxLength={maxLength}
         minLength={minLength}
+        min={min}
+        max={max}
         disabled={disabled}
         list={list}
         placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByFor(id, hint, error)}
+        {...controlAria(id, hint, error)}
         className={inputClass}
       />
-      <FieldNotes id={id} hint={hint} error={error} />
-    </div>
+    </LabelledControl>
   );
 }
 
@@ -106,22 +138,17 @@ export function TextArea({
 }) {
   const id = `field-${name}`;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        {label}
-      </label>
+    <LabelledControl id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
         rows={rows}
         maxLength={maxLength}
         defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByFor(id, hint, error)}
+        {...controlAria(id, hint, error)}
         className={inputClass}
       />
-      <FieldNotes id={id} hint={hint} error={error} />
-    </div>
+    </LabelledControl>
   );
 }
 
@@ -143,16 +170,12 @@ export function Select({
 }) {
   const id = `field-${name}`;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        {label}
-      </label>
+    <LabelledControl id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={name}
         defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByFor(id, hint, error)}
+        {...controlAria(id, hint, error)}
         className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-800"
       >
         {options.map(([value, text]) => (
@@ -161,8 +184,7 @@ export function Select({
           </option>
         ))}
       </select>
-      <FieldNotes id={id} hint={hint} error={error} />
-    </div>
+    </LabelledControl>
   );
 }
 
