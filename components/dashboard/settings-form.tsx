@@ -4,6 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import { Checkbox, Field, FormMessage, Select, SubmitButton, TextArea } from "@/components/ui/form";
 import { initialFormState } from "@/lib/forms/state";
 import type { SiteSettings } from "@/lib/settings/defaults";
+import { SETTING_RANGES, type NumericSetting } from "@/lib/settings/schema";
 import { updateSettingsAction } from "@/lib/settings/actions";
 
 const sectionClass = "flex flex-col gap-4 rounded-lg border border-stone-200 p-5 dark:border-stone-800";
@@ -34,6 +35,23 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
   const text = (name: keyof SiteSettings) => typed?.[name] ?? String(settings[name]);
   const ticked = (name: keyof SiteSettings) => (typed ? typed[name] === "on" : Boolean(settings[name]));
   const e = state.errors ?? {};
+  /** A number field: its bounds (from the schema) as input limits and at the start of its hint. */
+  const numberField = (name: NumericSetting, label: string, hint?: string) => {
+    const [min, max] = SETTING_RANGES[name];
+    const range = `${min} to ${max}`;
+    return (
+      <Field
+        name={name}
+        label={label}
+        type="number"
+        min={min}
+        max={max}
+        defaultValue={text(name)}
+        error={e[name]}
+        hint={hint ? `${range}${hint}` : `${range}.`}
+      />
+    );
+  };
   return (
     <form action={action} className="flex flex-col gap-6" noValidate>
       <FormMessage message={state.message} ok={state.ok} />
@@ -51,22 +69,8 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       </Section>
 
       <Section title="Conversations">
-        <Field
-          name="commentsPerPage"
-          label="Top-level comments per page"
-          type="number"
-          defaultValue={text("commentsPerPage")}
-          error={e.commentsPerPage}
-          hint="1 to 200."
-        />
-        <Field
-          name="threadDepth"
-          label="Displayed thread depth"
-          type="number"
-          defaultValue={text("threadDepth")}
-          error={e.threadDepth}
-          hint="2 to 10 levels; deeper replies show under their deepest shown ancestor."
-        />
+        {numberField("commentsPerPage", "Top-level comments per page")}
+        {numberField("threadDepth", "Displayed thread depth", " levels; deeper replies show under their deepest shown ancestor.")}
         <Select
           name="commentOrder"
           label="Default comment order"
@@ -74,28 +78,18 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
           defaultValue={text("commentOrder")}
           error={e.commentOrder}
         />
-        <Field
-          name="editWindowMinutes"
-          label="Edit window (minutes)"
-          type="number"
-          defaultValue={text("editWindowMinutes")}
-          error={e.editWindowMinutes}
-          hint="How long writers may edit their comment. 0 to 1440; authors and admins are not bound by it."
-        />
+        {numberField(
+          "editWindowMinutes",
+          "Edit window (minutes)",
+          ": how long writers may edit their comment; authors and admins are not bound by it.",
+        )}
         <Checkbox
           name="autoCloseEnabled"
           label="Close comments automatically"
           checked={ticked("autoCloseEnabled")}
           hint="Essays stop taking comments some days after they were published."
         />
-        <Field
-          name="autoCloseDays"
-          label="Close comments after (days)"
-          type="number"
-          defaultValue={text("autoCloseDays")}
-          error={e.autoCloseDays}
-          hint="1 to 3650."
-        />
+        {numberField("autoCloseDays", "Close comments after (days)")}
         <Checkbox
           name="gravatarEnabled"
           label="Use Gravatar pictures"
@@ -105,14 +99,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       </Section>
 
       <Section title="Moderation">
-        <Field
-          name="holdLinkCount"
-          label="Hold comments with this many links"
-          type="number"
-          defaultValue={text("holdLinkCount")}
-          error={e.holdLinkCount}
-          hint="0 to 50; 0 turns the rule off."
-        />
+        {numberField("holdLinkCount", "Hold comments with this many links", "; 0 turns the rule off.")}
         <TextArea
           name="holdWords"
           label="Hold for review"
@@ -129,22 +116,8 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
           error={e.blockWords}
           hint="Same format. A match sends the comment straight to the Trash."
         />
-        <Field
-          name="floodPerMinute"
-          label="Comments per minute (per address and per person)"
-          type="number"
-          defaultValue={text("floodPerMinute")}
-          error={e.floodPerMinute}
-          hint="1 to 100."
-        />
-        <Field
-          name="floodPerHour"
-          label="Comments per hour (per address and per person)"
-          type="number"
-          defaultValue={text("floodPerHour")}
-          error={e.floodPerHour}
-          hint="1 to 1000, at least the limit per minute."
-        />
+        {numberField("floodPerMinute", "Comments per minute (per address and per person)")}
+        {numberField("floodPerHour", "Comments per hour (per address and per person)", ", at least the limit per minute.")}
         <Checkbox
           name="trustProxy"
           label="Trust X-Forwarded-For"

@@ -4,8 +4,21 @@ import type { SiteSettings } from "./defaults";
 /** Longest word list (characters), so a pasted dictionary cannot slow every comment down. */
 export const WORD_LIST_MAX = 10_000;
 
+/** The bounds of each numeric setting: the schema enforces them, the form shows them. */
+export const SETTING_RANGES = {
+  commentsPerPage: [1, 200],
+  threadDepth: [2, 10],
+  editWindowMinutes: [0, 1440],
+  floodPerMinute: [1, 100],
+  floodPerHour: [1, 1000],
+  holdLinkCount: [0, 50],
+  autoCloseDays: [1, 3650],
+} as const satisfies Partial<Record<keyof SiteSettings, readonly [min: number, max: number]>>;
+
+export type NumericSetting = keyof typeof SETTING_RANGES;
+
 /** A whole number typed in a form field, between `min` and `max`, with messages a person reads. */
-function wholeNumber(min: number, max: number) {
+function wholeNumber([min, max]: readonly [number, number]) {
   const range = `Enter a whole number from ${min} to ${max}.`;
   return z
     .string({ error: range })
@@ -42,17 +55,17 @@ export const SettingsSchema = z
       .min(1, { error: "Give the site a title." })
       .max(80, { error: "Use at most 80 characters." }),
     siteDescription: z.string().trim().max(300, { error: "Use at most 300 characters." }).default(""),
-    commentsPerPage: wholeNumber(1, 200),
-    threadDepth: wholeNumber(2, 10),
+    commentsPerPage: wholeNumber(SETTING_RANGES.commentsPerPage),
+    threadDepth: wholeNumber(SETTING_RANGES.threadDepth),
     commentOrder: z.enum(["oldest", "newest", "likes"], { error: "Choose an order." }),
-    editWindowMinutes: wholeNumber(0, 1440),
-    floodPerMinute: wholeNumber(1, 100),
-    floodPerHour: wholeNumber(1, 1000),
-    holdLinkCount: wholeNumber(0, 50),
+    editWindowMinutes: wholeNumber(SETTING_RANGES.editWindowMinutes),
+    floodPerMinute: wholeNumber(SETTING_RANGES.floodPerMinute),
+    floodPerHour: wholeNumber(SETTING_RANGES.floodPerHour),
+    holdLinkCount: wholeNumber(SETTING_RANGES.holdLinkCount),
     holdWords: wordList,
     blockWords: wordList,
     autoCloseEnabled: checkbox,
-    autoCloseDays: wholeNumber(1, 3650),
+    autoCloseDays: wholeNumber(SETTING_RANGES.autoCloseDays),
     gravatarEnabled: checkbox,
     trustProxy: checkbox,
   })
@@ -68,24 +81,8 @@ export const SettingsSchema = z
 
 export type SettingsInput = z.infer<typeof SettingsSchema>;
 
-/** The form's field names, in order (what the action reads from FormData). */
-export const SETTINGS_FIELDS = [
-  "siteTitle",
-  "siteDescription",
-  "commentsPerPage",
-  "threadDepth",
-  "commentOrder",
-  "editWindowMinutes",
-  "floodPerMinute",
-  "floodPerHour",
-  "holdLinkCount",
-  "holdWords",
-  "blockWords",
-  "autoCloseEnabled",
-  "autoCloseDays",
-  "gravatarEnabled",
-  "trustProxy",
-] as const satisfies readonly (keyof SiteSettings)[];
+/** The form's field names, in order (what the action reads from FormData): the schema's keys. */
+const SETTINGS_FIELDS = Object.keys(SettingsSchema.shape) as (keyof SiteSettings)[];
 
 /** Reads the settings form into the object SettingsSchema parses (absent fields as undefined). */
 export function settingsFormInput(formData: FormData): Record<string, string | undefined> {
