@@ -2,7 +2,7 @@
 
 import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { autosavePostAction, savePostAction, type EditorState } from "@/lib/posts/actions";
-import type { DisplayStatus } from "@/lib/posts/status";
+import type { EditorPost } from "@/lib/posts/dashboard";
 import { slugify } from "@/lib/posts/slug";
 import { COVER_MAX_BYTES } from "@/lib/posts/editor-schema";
 import { Field, FormMessage, TextArea } from "@/components/ui/form";
@@ -10,23 +10,8 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { PublishControls } from "./publish-controls";
 import { MarkdownPreview } from "./markdown-preview";
 
-/** The post as the editor starts from (null for a new post). */
-export interface EditorInitial {
-  id: string;
-  title: string;
-  slug: string;
-  bodyMarkdown: string;
-  excerpt: string;
-  /** The excerpt the body makes (used while the excerpt field is empty). */
-  suggestedExcerpt?: string;
-  tags: string;
-  coverImage: string | null;
-  coverAlt: string | null;
-  commentsOpen: boolean;
-  showLikes: boolean;
-  status: DisplayStatus;
-  publishedAt: string | null;
-}
+/** The post as the editor starts from (null for a new post): what getEditorPost reads, less the dashboard's own columns. */
+export type EditorInitial = Omit<EditorPost, "authorId" | "authorName" | "updatedAt" | "commentCount">;
 
 /** Autosave waits this long after the last keystroke… */
 const AUTOSAVE_IDLE_MS = 2_500;
