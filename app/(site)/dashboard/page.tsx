@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { listDashboardPosts } from "@/lib/posts/dashboard";
 import { DISPLAY_STATUSES, parseStatusFilter, statusLabel, type DisplayStatus } from "@/lib/posts/status";
+import { SearchForm } from "@/components/ui/search-form";
 
 export const metadata: Metadata = { title: "Your posts", robots: { index: false, follow: false } };
 
@@ -76,26 +77,15 @@ export default async function DashboardPage({ searchParams }: Props) {
         ))}
       </nav>
 
-      <form method="get" action="/dashboard" role="search" className="mt-4 flex gap-2">
-        {status !== "all" ? <input type="hidden" name="status" value={status} /> : null}
-        <label htmlFor="post-search" className="sr-only">
-          Search by title
-        </label>
-        <input
-          id="post-search"
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder="Search by title"
-          className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-800"
-        />
-        <button
-          type="submit"
-          className="rounded-full border border-stone-300 px-4 py-2 text-sm font-medium dark:border-stone-600"
-        >
-          Search
-        </button>
-      </form>
+      <SearchForm
+        id="post-search"
+        label="Search by title"
+        placeholder="Search by title"
+        query={q}
+        action="/dashboard"
+        keep={status !== "all" ? { status } : {}}
+        className="mt-4"
+      />
 
       {list.rows.length === 0 ? (
         <p className="mt-8 text-stone-600 dark:text-stone-400">

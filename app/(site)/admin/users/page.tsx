@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { listUsers } from "@/lib/users/queries";
+import { SearchForm } from "@/components/ui/search-form";
 
 export const metadata: Metadata = { title: "Users", robots: { index: false } };
 
@@ -22,24 +23,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   return (
     <section>
       <h1 className="font-serif text-3xl font-semibold tracking-tight">Users</h1>
-      <form method="get" className="mt-6 flex gap-2" role="search">
-        <label htmlFor="user-search" className="sr-only">
-          Search users
-        </label>
-        <input
-          id="user-search"
-          name="q"
-          defaultValue={q}
-          placeholder="Name, e-mail or handle"
-          className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-800"
-        />
-        <button
-          type="submit"
-          className="rounded-full border border-stone-300 px-4 py-2 text-sm font-medium dark:border-stone-600"
-        >
-          Search
-        </button>
-      </form>
+      <SearchForm id="user-search" label="Search users" placeholder="Name, e-mail or handle" query={q} className="mt-6" />
       <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
         {result.total === 1 ? "1 account" : `${result.total} accounts`}
       </p>
