@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { importPostsAction, type ImportState } from "@/lib/posts/actions";
-import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { FileField, FormMessage, SubmitButton } from "@/components/ui/form";
 import { statusLabel } from "@/lib/posts/status";
 
 const initial: ImportState = {};
@@ -20,35 +20,20 @@ export function ImportForm() {
     <div className="flex flex-col gap-6">
       <form action={action} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
         <FormMessage message={state.message} ok={state.ok} />
-        <div>
-          <label htmlFor="field-files" className="block text-sm font-medium">
-            Markdown files
-          </label>
-          <input
-            id="field-files"
-            name="files"
-            type="file"
-            multiple
-            accept=".md,.markdown,text/markdown"
-            aria-invalid={filesError ? true : undefined}
-            aria-describedby={filesError ? "field-files-error field-files-hint" : "field-files-hint"}
-            className="mt-1 block w-full text-sm"
-            onChange={(event) => {
-              const input = event.currentTarget;
-              const total = [...(input.files ?? [])].reduce((sum, f) => sum + f.size, 0);
-              if (total > MAX_TOTAL_BYTES) input.value = "";
-              setTooLarge(total > MAX_TOTAL_BYTES);
-            }}
-          />
-          <p id="field-files-hint" className="mt-1 text-xs text-stone-500">
-            Up to 50 .md files of at most 1 MB each, 5 MB in all.
-          </p>
-          {filesError ? (
-            <p id="field-files-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-              {filesError}
-            </p>
-          ) : null}
-        </div>
+        <FileField
+          name="files"
+          label="Markdown files"
+          accept=".md,.markdown,text/markdown"
+          multiple
+          hint="Up to 50 .md files of at most 1 MB each, 5 MB in all."
+          error={filesError}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const total = [...(input.files ?? [])].reduce((sum, f) => sum + f.size, 0);
+            if (total > MAX_TOTAL_BYTES) input.value = "";
+            setTooLarge(total > MAX_TOTAL_BYTES);
+          }}
+        />
         <div>
           <SubmitButton pending={pending}>Import</SubmitButton>
         </div>

@@ -5,7 +5,7 @@ import { autosavePostAction, savePostAction, type EditorState } from "@/lib/post
 import type { EditorPost } from "@/lib/posts/dashboard";
 import { slugify } from "@/lib/posts/slug";
 import { COVER_MAX_BYTES } from "@/lib/posts/editor-schema";
-import { Field, FormMessage, TextArea } from "@/components/ui/form";
+import { Field, FileField, FormMessage, TextArea } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PublishControls } from "./publish-controls";
 import { MarkdownPreview } from "./markdown-preview";
@@ -251,34 +251,19 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
             </label>
           </div>
         ) : null}
-        <div>
-          <label htmlFor="field-cover" className="block text-sm font-medium">
-            {coverImage ? "Replace with" : "Image"}
-          </label>
-          <input
-            id="field-cover"
-            name="cover"
-            type="file"
-            accept="image/png,image/jpeg,image/gif,image/webp"
-            aria-invalid={coverError ? true : undefined}
-            aria-describedby={coverError ? "field-cover-error" : "field-cover-hint"}
-            className="mt-1 block w-full text-sm"
-            onChange={(event) => {
-              const input = event.currentTarget;
-              const tooLarge = (input.files?.[0]?.size ?? 0) > COVER_MAX_BYTES;
-              if (tooLarge) input.value = "";
-              setCoverTooLarge(tooLarge);
-            }}
-          />
-          <p id="field-cover-hint" className="mt-1 text-xs text-stone-500">
-            PNG, JPEG, GIF or WebP, at most 5 MB. Uploaded when you save.
-          </p>
-          {coverError ? (
-            <p id="field-cover-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-              {coverError}
-            </p>
-          ) : null}
-        </div>
+        <FileField
+          name="cover"
+          label={coverImage ? "Replace with" : "Image"}
+          accept="image/png,image/jpeg,image/gif,image/webp"
+          hint={`PNG, JPEG, GIF or WebP, at most ${COVER_MAX_BYTES / 1024 / 1024} MB. Uploaded when you save.`}
+          error={coverError}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const tooLarge = (input.files?.[0]?.size ?? 0) > COVER_MAX_BYTES;
+            if (tooLarge) input.value = "";
+            setCoverTooLarge(tooLarge);
+          }}
+        />
         <Field
           name="coverAlt"
           label="Alt text"

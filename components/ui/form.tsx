@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-amber-600 focus:outline-none focus:ring-2 focus:ring-amber-600/30 aria-[invalid=true]:border-red-600 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100";
@@ -147,6 +147,42 @@ export function TextArea({
         defaultValue={defaultValue}
         {...controlAria(id, hint, error)}
         className={inputClass}
+      />
+    </LabelledControl>
+  );
+}
+
+/** A labelled file picker, with its hint and error like the other fields. */
+export function FileField({
+  name,
+  label,
+  accept,
+  multiple,
+  hint,
+  error,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  accept: string;
+  multiple?: boolean;
+  hint?: ReactNode;
+  error?: string;
+  /** E.g. to refuse a file that is too large before it is sent. */
+  onChange?: (event: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  const id = `field-${name}`;
+  return (
+    <LabelledControl id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        {...controlAria(id, hint, error)}
+        className="mt-1 block w-full text-sm"
+        onChange={onChange}
       />
     </LabelledControl>
   );
