@@ -13,6 +13,13 @@ import type { TestData, UserRecord } from "./support/data";
 const editorForm = (page: Page) => page.getByRole("form", { name: "Essay" });
 const saveStatus = (page: Page) => page.getByTestId("save-status");
 
+/** A 1×1 PNG, as an encoder writes it. */
+const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+const NOT_AN_IMAGE = "That file is not a PNG, JPEG, GIF or WebP image.";
+
 async function authorWithPassword(data: TestData, name: string): Promise<UserRecord> {
   return data.user({ role: "AUTHOR", name: `${name} ${data.unique()}`, password: strongPassword(data.unique()) });
 }
@@ -351,5 +358,82 @@ test("the editor works without JavaScript: preview, save, errors next to fields,
   const row = await data.db.post.findUniqueOrThrow({ where: { id } });
   expect(row.status).toBe("SCHEDULED");
   expect(row.publishedAt?.toISOString()).toBe("2099-01-02T03:04:00.000Z");
+  await context.close();
+});
+
+test("an author publishes an essay with a cover image and its alt text; readers see the cover", async ({ browser, data }) => {
+  const author = await authorWithPassword(data, "Cover Author");
+  const [context, page] = await signedIn(browser, "198.51.100.223", author, "/dashboard/posts/new");
+  const title = `Under The Apple Tree ${data.unique()}`;
+  const alt = `An apple tree in bloom ${data.unique()}`;
+  const form = editorForm(page);
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Essay (Markdown)").fill("The tree was older than the house.");
+  // The first autosave creates the post (covers are uploaded by an explicit save only).
+  await expect(saveStatus(page)).toHaveText(/^Saved at /, { timeout: 20_000 });
+  await form
+    .getByLabel("Image", { exact: true })
+    .setInputFiles({ name: "apple-tree.png", mimeType: "image/png", buffer: TINY_PNG });
+  await form.getByLabel("Alt text").fill(alt);
+  await form.getByRole("button", { name: "Publish now" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/posts\/[^/]+\/edit\?notice=published$/);
+
+  // The editor shows the stored cover and keeps its alt text.
+  await expect(editorForm(page).getByRole("img", { name: "Current cover" })).toHaveAttribute(
+    "src",
+    /^\/uploads\/covers\/[0-9a-f]{32}\.png$/,
+  );
+  await expect(editorForm(page).getByLabel("Alt text")).toHaveValue(alt);
+  const slug = await editorForm(page).getByLabel("Address (slug)").inputValue();
+
+  // A reader sees the cover, described by its alt text, and the image itself is served.
+  const visitor = await newVisitor(browser, "198.51.100.224");
+  const reader = await visitor.newPage();
+  await reader.goto(`/posts/${slug}`);
+  await expect(reader.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const cover = reader.locator("article").getByRole("img", { name: alt, exact: true });
+  await expect(cover).toBeVisible();
+  await expect(cover).toHaveAttribute("src", /^\/uploads\/covers\/[0-9a-f]{32}\.png$/);
+  await expect.poll(() => cover.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(1);
+  const src = (await cover.getAttribute("src"))!;
+  const served = await visitor.request.get(src);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toMatch(/^image\//);
+  expect(Buffer.compare(await served.body(), TINY_PNG)).toBe(0);
+  await visitor.close();
+  await context.close();
+});
+
+test("a cover that is not an image is refused next to the field, and the title and text stay", async ({ browser, data }) => {
+  const author = await authorWithPassword(data, "Careful Author");
+  const [context, page] = await signedIn(browser, "198.51.100.225", author, "/dashboard/posts/new");
+  const title = `Notes On Frost ${data.unique()}`;
+  const body = "The first frost came *early* this year.";
+  const form = editorForm(page);
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Essay (Markdown)").fill(body);
+  await expect(saveStatus(page)).toHaveText(/^Saved at /, { timeout: 20_000 });
+  const editUrl = new URL(page.url()).pathname;
+  const postId = editUrl.split("/")[3]!;
+
+  // A text file dressed up as a PNG.
+  const cover = form.getByLabel("Image", { exact: true });
+  await cover.setInputFiles({
+    name: "frost.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("just some notes, not a picture\n"),
+  });
+  await form.getByLabel("Alt text").fill("Frost on a window");
+  await form.getByRole("button", { name: "Save draft" }).click();
+
+  await expect(form.getByText(NOT_AN_IMAGE, { exact: true })).toBeVisible();
+  await expect(cover).toHaveAttribute("aria-invalid", "true");
+  await expect(cover).toHaveAccessibleDescription(NOT_AN_IMAGE);
+  await expect(page.getByRole("alert").filter({ hasText: "Some fields need attention" })).toBeVisible();
+  await expect(form.getByLabel("Title")).toHaveValue(title);
+  await expect(form.getByLabel("Essay (Markdown)")).toHaveValue(body);
+  await expect(form.getByLabel("Alt text")).toHaveValue("Frost on a window");
+  await expect(page).toHaveURL(editUrl);
+  expect((await data.db.post.findUniqueOrThrow({ where: { id: postId } })).coverImage).toBeNull();
   await context.close();
 });
