@@ -5,7 +5,8 @@ import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
 import { initialFormState } from "@/lib/forms/state";
 import { moderateCommentsAction, moderatorEditAction, moderatorReplyAction, type ReplyState } from "@/lib/moderation/actions";
-import { OP_LABEL, type ModerationOp } from "@/lib/moderation/transitions";
+import type { ModerationOp } from "@/lib/moderation/transitions";
+import { ModerationOpButtons } from "./moderation-queue";
 
 const sectionClass = "flex flex-col gap-4 rounded-lg border border-stone-200 p-5 dark:border-stone-800";
 
@@ -16,25 +17,7 @@ export function CommentStatusForm({ commentId, ops }: { commentId: number; ops: 
     <form action={action} className="flex flex-col gap-3" aria-label="Status">
       <FormMessage message={state.message} ok={state.ok} />
       <div className="flex flex-wrap gap-2">
-        {ops.map((op) => (
-          <button
-            key={op}
-            type="submit"
-            name="op"
-            value={`${op}:${commentId}`}
-            disabled={pending}
-            onClick={
-              op === "delete"
-                ? (e) => {
-                    if (!window.confirm("Delete permanently? This cannot be undone.")) e.preventDefault();
-                  }
-                : undefined
-            }
-            className="rounded-full border border-stone-300 px-3 py-1 text-sm font-medium hover:border-amber-600 disabled:opacity-60 dark:border-stone-600"
-          >
-            {OP_LABEL[op]}
-          </button>
-        ))}
+        <ModerationOpButtons commentId={commentId} ops={ops} pending={pending} />
       </div>
     </form>
   );

@@ -19,6 +19,26 @@ function confirmDelete(event: MouseEvent<HTMLButtonElement>) {
   if (!window.confirm("Delete permanently? This cannot be undone.")) event.preventDefault();
 }
 
+/**
+ * One comment's status buttons: each submits `op` = "<op>:<id>" to moderateCommentsAction (the
+ * queue's rows and a comment's own page alike). Spam, Trash and Delete look dangerous.
+ */
+export function ModerationOpButtons({ commentId, ops, pending }: { commentId: number; ops: ModerationOp[]; pending: boolean }) {
+  return ops.map((op) => (
+    <button
+      key={op}
+      type="submit"
+      name="op"
+      value={`${op}:${commentId}`}
+      disabled={pending}
+      onClick={op === "delete" ? confirmDelete : undefined}
+      className={op === "delete" || op === "spam" || op === "trash" ? dangerClass : buttonClass}
+    >
+      {OP_LABEL[op]}
+    </button>
+  ));
+}
+
 function QueueRow({ item, ops, pending }: { item: QueueItem; ops: ModerationOp[]; pending: boolean }) {
   const rowId = `queue-comment-${item.id}`;
   const parentHref = item.parent
@@ -119,19 +139,7 @@ function QueueRow({ item, ops, pending }: { item: QueueItem; ops: ModerationOp[]
           dangerouslySetInnerHTML={{ __html: item.bodyHtml }}
         />
         <div className="mt-3 flex flex-wrap gap-2">
-          {ops.map((op) => (
-            <button
-              key={op}
-              type="submit"
-              name="op"
-              value={`${op}:${item.id}`}
-              disabled={pending}
-              onClick={op === "delete" ? confirmDelete : undefined}
-              className={op === "delete" || op === "spam" || op === "trash" ? dangerClass : buttonClass}
-            >
-              {OP_LABEL[op]}
-            </button>
-          ))}
+          <ModerationOpButtons commentId={item.id} ops={ops} pending={pending} />
           <Link href={`/dashboard/comments/${item.id}`} className={buttonClass}>
             {item.status === "APPROVED" ? "Edit or reply" : "Edit"}
           </Link>
