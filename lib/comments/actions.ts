@@ -20,6 +20,7 @@ import { commentPermalink, openPost, writerHistory } from "./queries";
 import { CommentIdSchema, CommentBodySchema, EditCommentSchema, GuestSchema, NewCommentSchema } from "./schema";
 import { formAge } from "./tokens";
 import { addPendingId, commentSecret, rememberCommenter } from "./viewer";
+import { editCommentBody, loadModeratedComment } from "../moderation/write";
 import { CommentRejected, insertComment } from "./write";
 
 export interface CommentFormState extends FormState {
@@ -142,20 +143,6 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
   return navigateFresh(permalink ?? `/posts/${post.slug}#comments`);
 }
 
-async function loadForModeration(commentId: number) {
-  return db.comment.findUnique({
-    where: { id: commentId },
-    select: {
-      id: true,
-      authorId: true,
-      status: true,
-      createdAt: true,
-      postId: true,
-      post: { select: { authorId: true, slug: true } },
-    },
-  });
-}
-
 /** Edit a comment: its writer within the edit window, the post's author and admins any time. */
 export async function editCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const values = formValues(formData);
@@ -163,7 +150,7 @@ export async function editCommentAction(_prev: CommentFormState, formData: FormD
   if (!user) return { status: 401, message: "Sign in to edit your comment.", values };
   const parsed = EditCommentSchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const comment = await loadForModeration(parsed.data.commentId);
+  const comment = await loadModeratedComment(db, parsed.data.commentId);
   if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
   const resource = { authorId: comment.authorId, postAuthorId: comment.post.authorId };
   if (!can(user, "comment:update", resource)) return { status: 403, message: "You can’t edit this comment.", values };
@@ -172,10 +159,8 @@ export async function editCommentAction(_prev: CommentFormState, formData: FormD
   if (!moderator && !withinEditWindow(comment.createdAt, settings.editWindowMinutes)) {
     return { status: 403, message: `Comments can be edited for ${settings.editWindowMinutes} minutes after posting.`, values };
   }
-  await db.comment.update({
-    where: { id: comment.id },
-    data: { bodyMarkdown: parsed.data.body, bodyHtml: await renderComment(parsed.data.body), editedAt: new Date() },
-  });
+  const saved = await editCommentBody(db, comment.id, parsed.data.body, await renderComment(parsed.data.body));
+  if (!saved) return { status: 404, message: "That comment no longer exists.", values };
   expireTags(tags.post(comment.postId));
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, settings);
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
@@ -187,7 +172,7 @@ export async function deleteCommentAction(_prev: CommentFormState, formData: For
   if (!user) return { status: 401, message: "Sign in to delete your comment." };
   const parsed = CommentIdSchema.safeParse({ commentId: formData.get("commentId") });
   if (!parsed.success) return { status: 400, message: "That is not a comment." };
-  const comment = await loadForModeration(parsed.data.commentId);
+  const comment = await loadModeratedComment(db, parsed.data.commentId);
   if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists." };
   if (!can(user, "comment:delete", { authorId: comment.authorId, postAuthorId: comment.post.authorId })) {
     return { status: 403, message: "You can’t delete this comment." };

@@ -116,7 +116,14 @@ async function tombstone(tx: Tx, id: number, from: CommentStatusValue): Promise<
 export async function loadModeratedComment(db: Db, id: number) {
   return db.comment.findUnique({
     where: { id },
-    select: { id: true, status: true, postId: true, post: { select: { authorId: true, slug: true } } },
+    select: {
+      id: true,
+      authorId: true,
+      status: true,
+      createdAt: true,
+      postId: true,
+      post: { select: { authorId: true, slug: true } },
+    },
   });
 }
 
