@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, type MouseEvent } from "react";
 import { FormMessage } from "@/components/ui/form";
+import { threadClasses } from "@/lib/comments/thread-classes";
 import { formatDateTime } from "@/lib/format";
 import { initialFormState } from "@/lib/forms/state";
 import { moderateCommentsAction } from "@/lib/moderation/actions";
@@ -134,7 +135,7 @@ function QueueRow({ item, ops, pending }: { item: QueueItem; ops: ModerationOp[]
           </p>
         ) : null}
         <div
-          className="prose prose-stone prose-sm mt-2 max-w-none dark:prose-invert prose-p:my-2 prose-pre:my-2"
+          className={threadClasses.body}
           // Sanitized when the comment was saved (lib/markdown/comment.ts).
           dangerouslySetInnerHTML={{ __html: item.bodyHtml }}
         />
