@@ -428,7 +428,8 @@ test("a cover that is not an image is refused next to the field, and the title a
 
   await expect(form.getByText(NOT_AN_IMAGE, { exact: true })).toBeVisible();
   await expect(cover).toHaveAttribute("aria-invalid", "true");
-  await expect(cover).toHaveAccessibleDescription(NOT_AN_IMAGE);
+  // The field is described by the message first, then its hint.
+  await expect(cover).toHaveAccessibleDescription(/^That file is not a PNG, JPEG, GIF or WebP image\. /);
   await expect(page.getByRole("alert").filter({ hasText: "Some fields need attention" })).toBeVisible();
   await expect(form.getByLabel("Title")).toHaveValue(title);
   await expect(form.getByLabel("Essay (Markdown)")).toHaveValue(body);
