@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { REQUEST_BODY_MAX_BYTES } from "./lib/uploads/limits.mjs";
 
 const nextConfig: NextConfig = {
   // Benchmarks and parallel test runs may build into their own folder.
@@ -20,7 +21,9 @@ const nextConfig: NextConfig = {
   // forbidden() answers 403 with app/forbidden.tsx.
   experimental: {
     authInterrupts: true,
-    serverActions: { bodySizeLimit: "6mb" },
+    // 6 MB. server.mjs answers a larger request itself with a readable 413 page before Next
+    // reads it; the limit here still holds for anything that reaches Next another way.
+    serverActions: { bodySizeLimit: REQUEST_BODY_MAX_BYTES },
     // Rendered pages stay in memory (and in server.mjs's front cache); writing each render's HTML
     // and payload to disk as well cost a 10,000-comment page ~10 ms (docs/decisions/013-render-cost.md).
     isrFlushToDisk: false,

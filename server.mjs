@@ -7,6 +7,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import next from "next";
+import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "./lib/uploads/limits.mjs";
+import { backLink, exceedsBodyLimit, tooLargePage } from "./server/body-limit.mjs";
 import { affectedBy, FrontCache } from "./server/front-cache.mjs";
 import { canStripClientRuntime, stripClientRuntime } from "./server/reader-html.mjs";
 
@@ -189,7 +191,46 @@ function oneLocation(res) {
   );
 }
 
-const server = http.createServer((req, res) => {
+/**
+ * Answers a request whose body is larger than the server takes with a readable 413 page
+ * (server/body-limit.mjs) instead of letting Next read it and fail. The body is never read
+ * into memory: what the client still sends is discarded as it arrives, and a client waiting
+ * for "100 Continue" never sends it (the connection closes after the answer).
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+function refuseTooLarge(req, res) {
+  const body = Buffer.from(
+    tooLargePage({
+      limitBytes: REQUEST_BODY_MAX_BYTES,
+      imageMaxBytes: COVER_MAX_BYTES,
+      sentBytes: Number(req.headers["content-length"]),
+      back: backLink(req.headers, req.url),
+    }),
+    "utf8",
+  );
+  /** @type {Record<string, string>} */
+  const headers = {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": String(body.length),
+    "cache-control": "no-store",
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "SAMEORIGIN",
+  };
+  if (/100-continue/i.test(String(req.headers.expect ?? ""))) headers.connection = "close";
+  res.writeHead(413, headers);
+  res.end(body);
+  req.resume();
+}
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function onRequest(req, res) {
+  if (exceedsBodyLimit(req, REQUEST_BODY_MAX_BYTES)) {
+    refuseTooLarge(req, res);
+    return;
+  }
   oneLocation(res);
   // The connection's address, for rate limits; never the client's own claim.
   req.headers["x-hearth-client-ip"] = req.socket.remoteAddress ?? "unknown";
@@ -262,8 +303,15 @@ const server = http.createServer((req, res) => {
     }
   });
   handle(req, res);
-});
+}
 
+const server = http.createServer(onRequest);
+// A client that asks before sending a large body ("Expect: 100-continue", as curl does) is
+// told to go ahead only when the body is within the limit.
+server.on("checkContinue", (req, res) => {
+  if (!exceedsBodyLimit(req, REQUEST_BODY_MAX_BYTES)) res.writeContinue();
+  onRequest(req, res);
+});
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
   console.log(`Hearth is serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

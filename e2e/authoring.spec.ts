@@ -438,3 +438,67 @@ test("a cover that is not an image is refused next to the field, and the title a
   expect((await data.db.post.findUniqueOrThrow({ where: { id: postId } })).coverImage).toBeNull();
   await context.close();
 });
+
+test("an upload over the server's limit gets a 413 page that says so and links back without JavaScript; with it, the editor refuses it first", async ({
+  browser,
+  data,
+}) => {
+  const author = await authorWithPassword(data, "Heavy Author");
+  const context = await newVisitor(browser, "198.51.100.226", { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, author, "/dashboard/posts/new");
+  // About 7 MB: a PNG signature and padding (the server must refuse it by its size alone).
+  const sevenMb = Buffer.concat([TINY_PNG.subarray(0, 8), Buffer.alloc(7 * 1024 * 1024)]);
+  const title = `Too Heavy ${data.unique()}`;
+
+  const expectTooLarge = async (submit: () => Promise<void>, back: string) => {
+    const answered = page.waitForResponse((r) => r.request().method() === "POST");
+    await submit();
+    const response = await answered;
+    expect(response.status()).toBe(413);
+    expect(response.headers()["content-type"]).toMatch(/^text\/html/);
+    await expect(page.getByRole("heading", { level: 1, name: "That upload is too large" })).toBeVisible();
+    await expect(page.getByText(/at most 6 MB/)).toBeVisible();
+    await expect(page.getByText(/Images may be at most 5 MB/)).toBeVisible();
+    await expect(page.getByText("Nothing was saved.", { exact: false })).toBeVisible();
+    const link = page.getByRole("link", { name: "Back to the form" });
+    await expect(link).toHaveAttribute("href", back);
+    await link.click();
+    await expect(page).toHaveURL(back);
+  };
+
+  // A cover image in the editor.
+  await expectTooLarge(async () => {
+    const form = editorForm(page);
+    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("Essay (Markdown)").fill("Heavier than it looks.");
+    await form.getByLabel("Image", { exact: true }).setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: sevenMb });
+    await form.getByLabel("Alt text").fill("Something large");
+    await form.getByRole("button", { name: "Save draft" }).click();
+  }, "/dashboard/posts/new");
+  await expect(editorForm(page).getByLabel("Title")).toBeVisible();
+  expect(await data.db.post.count({ where: { title } })).toBe(0);
+
+  // A Markdown import.
+  await page.goto("/dashboard/import");
+  await expectTooLarge(async () => {
+    await page.getByLabel("Markdown files").setInputFiles({
+      name: "huge.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.concat([Buffer.from(`---\ntitle: "${title}"\n---\n\n`), Buffer.alloc(7 * 1024 * 1024, "a")]),
+    });
+    await page.getByRole("button", { name: "Import" }).click();
+  }, "/dashboard/import");
+  await expect(page.getByLabel("Markdown files")).toBeVisible();
+  expect(await data.db.post.count({ where: { title } })).toBe(0);
+  await context.close();
+
+  // With JavaScript the editor refuses the file as soon as it is chosen; nothing is sent.
+  const [jsContext, jsPage] = await signedIn(browser, "198.51.100.227", author, "/dashboard/posts/new");
+  const picker = editorForm(jsPage).getByLabel("Image", { exact: true });
+  await picker.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: sevenMb });
+  await expect(editorForm(jsPage).getByText("The image is too large: at most 5 MB.", { exact: true })).toBeVisible();
+  await expect(picker).toHaveAttribute("aria-invalid", "true");
+  expect(await picker.evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0);
+  await jsContext.close();
+});

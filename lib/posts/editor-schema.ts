@@ -7,8 +7,8 @@ export const MAX_TITLE_LENGTH = 200;
 export const MAX_EXCERPT_LENGTH = 500;
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;
-/** Covers may be larger than avatars: at most 5 MB. */
-export const COVER_MAX_BYTES = 5 * 1024 * 1024;
+/** Covers may be larger than avatars: at most 5 MB (lib/uploads/limits.mjs, shared with the server). */
+export { COVER_MAX_BYTES } from "../uploads/limits.mjs";
 
 /** A cover stored by lib/uploads (its public URL). */
 export const COVER_URL = /^\/uploads\/covers\/[0-9a-f]{32}\.(png|jpg|gif|webp)$/;

@@ -1,0 +1,104 @@
+// @ts-check
+// Requests larger than the server takes (lib/uploads/limits.mjs) are answered here, before Next
+// reads them: Next would read up to its server-action body limit and then fail with a bare
+// "Internal Server Error". Without JavaScript that was all an author saw after choosing too
+// large a file; this answers 413 with a page that says what happened and links back.
+
+/**
+ * Whether a request announces a body larger than `limitBytes` (its Content-Length). Only
+ * POSTs: forms and server actions are the only requests here that carry a body. A request
+ * without a Content-Length (chunked) is left to Next, which counts what it reads.
+ * @param {{ method?: string, headers: Record<string, string | string[] | undefined> }} req
+ * @param {number} limitBytes
+ */
+export function exceedsBodyLimit(req, limitBytes) {
+  if (req.method !== "POST") return false;
+  const raw = req.headers["content-length"];
+  if (typeof raw !== "string" || !/^\d+$/.test(raw.trim())) return false;
+  return Number(raw.trim()) > limitBytes;
+}
+
+/**
+ * A same-site path (never another site's, never protocol-relative) from a URL or path.
+ * @param {URL} url
+ */
+function localPath(url) {
+  return `${url.pathname.replace(/^\/+/, "/")}${url.search}`;
+}
+
+/**
+ * Where "Back to the form" leads: the page the form was on (the Referer) when it is a page of
+ * this site, otherwise the address the form was sent to (forms here post to their own page).
+ * Always a path on this site.
+ * @param {Record<string, string | string[] | undefined>} headers
+ * @param {string | undefined} requestUrl
+ */
+export function backLink(headers, requestUrl) {
+  const referer = headers.referer;
+  if (typeof referer === "string" && referer !== "") {
+    try {
+      const from = new URL(referer);
+      const forwarded = headers["x-forwarded-host"];
+      const hosts = [typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined, headers.host]
+        .filter((h) => typeof h === "string" && h !== "")
+        .map((h) => String(h).toLowerCase());
+      if ((from.protocol === "http:" || from.protocol === "https:") && hosts.includes(from.host.toLowerCase())) {
+        return localPath(from);
+      }
+    } catch {
+      // Not a URL: use the request's own path.
+    }
+  }
+  try {
+    // A request target is a path ("/dashboard/import?x"), read as one even when it starts "//".
+    const target = requestUrl?.startsWith("/") ? requestUrl : "/";
+    return new URL(`http://localhost${target}`).pathname.replace(/^\/+/, "/");
+  } catch {
+    return "/";
+  }
+}
+
+/** @param {string} text */
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** @param {number} bytes */
+function megabytes(bytes) {
+  const mb = bytes / 1024 / 1024;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/**
+ * The 413 page: what was refused, the limits, a link back. Complete HTML with no script, no
+ * external resource, readable in light and dark.
+ * @param {{ limitBytes: number, imageMaxBytes: number, sentBytes: number, back: string }} input
+ */
+export function tooLargePage({ limitBytes, imageMaxBytes, sentBytes, back }) {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Upload too large</title>
+<style>
+:root { color-scheme: light dark; }
+body { margin: 0; font: 16px/1.6 system-ui, sans-serif; background: #fafaf9; color: #1c1917; }
+main { max-width: 36rem; margin: 4rem auto; padding: 0 1.25rem; }
+h1 { font: 600 1.875rem/1.2 Georgia, serif; margin: 0 0 1rem; }
+a { color: #92400e; }
+@media (prefers-color-scheme: dark) { body { background: #0c0a09; color: #e7e5e4; } a { color: #fbbf24; } }
+</style>
+</head>
+<body>
+<main>
+<h1>That upload is too large</h1>
+<p>Hearth accepts at most ${megabytes(limitBytes)} in one form, and this one was ${megabytes(sentBytes)}. Nothing was saved.</p>
+<p>Images may be at most ${megabytes(imageMaxBytes)}: choose a smaller one. Markdown files can be imported a few at a time.</p>
+<p><a href="${escapeHtml(back)}">Back to the form</a> <small>(your browser’s Back button may still have what you typed)</small></p>
+</main>
+</body>
+</html>
+`;
+}
