@@ -3,6 +3,7 @@
 // reads them: Next would read up to its server-action body limit and then fail with a bare
 // "Internal Server Error". Without JavaScript that was all an author saw after choosing too
 // large a file; this answers 413 with a page that says what happened and links back.
+import { megabytes } from "../lib/uploads/limits.mjs";
 
 /**
  * Whether a request announces a body larger than `limitBytes` (its Content-Length). Only
@@ -63,11 +64,6 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** @param {number} bytes */
-function megabytes(bytes) {
-  const mb = bytes / 1024 / 1024;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-}
 
 /**
  * The 413 page: what was refused, the limits, a link back. Complete HTML with no script, no

@@ -5,17 +5,17 @@ import { useActionState, useState } from "react";
 import { importPostsAction, type ImportState } from "@/lib/posts/actions";
 import { FileField, FormMessage, SubmitButton } from "@/components/ui/form";
 import { statusLabel } from "@/lib/posts/status";
+import { IMPORT_FILE_MAX_BYTES, IMPORT_MAX_FILES, IMPORT_TOTAL_MAX_BYTES, megabytes } from "@/lib/uploads/limits.mjs";
 
 const initial: ImportState = {};
-
-/** One request carries every file; the server accepts requests up to 6 MB. */
-const MAX_TOTAL_BYTES = 5 * 1024 * 1024;
 
 /** Upload Markdown files; the answer lists each file with its post or its errors. */
 export function ImportForm() {
   const [state, action, pending] = useActionState(importPostsAction, initial);
   const [tooLarge, setTooLarge] = useState(false);
-  const filesError = tooLarge ? "These files add up to more than 5 MB: import them in smaller batches." : state.errors?.files;
+  const filesError = tooLarge
+    ? `These files add up to more than ${megabytes(IMPORT_TOTAL_MAX_BYTES)}: import them in smaller batches.`
+    : state.errors?.files;
   return (
     <div className="flex flex-col gap-6">
       <form action={action} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
@@ -25,13 +25,13 @@ export function ImportForm() {
           label="Markdown files"
           accept=".md,.markdown,text/markdown"
           multiple
-          hint="Up to 50 .md files of at most 1 MB each, 5 MB in all."
+          hint={`Up to ${IMPORT_MAX_FILES} .md files of at most ${megabytes(IMPORT_FILE_MAX_BYTES)} each, ${megabytes(IMPORT_TOTAL_MAX_BYTES)} in all.`}
           error={filesError}
           onChange={(event) => {
             const input = event.currentTarget;
             const total = [...(input.files ?? [])].reduce((sum, f) => sum + f.size, 0);
-            if (total > MAX_TOTAL_BYTES) input.value = "";
-            setTooLarge(total > MAX_TOTAL_BYTES);
+            if (total > IMPORT_TOTAL_MAX_BYTES) input.value = "";
+            setTooLarge(total > IMPORT_TOTAL_MAX_BYTES);
           }}
         />
         <div>

@@ -5,6 +5,7 @@ import { autosavePostAction, savePostAction, type EditorState } from "@/lib/post
 import type { EditorPost } from "@/lib/posts/dashboard";
 import { slugify } from "@/lib/posts/slug";
 import { COVER_MAX_BYTES } from "@/lib/posts/editor-schema";
+import { megabytes } from "@/lib/uploads/limits.mjs";
 import { Field, FileField, FormMessage, TextArea } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PublishControls } from "./publish-controls";
@@ -138,9 +139,7 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
   }, [state]);
 
   const coverImage = v("coverImage", post?.coverImage ?? "");
-  const coverError = coverTooLarge
-    ? `The image is too large: at most ${Math.round(COVER_MAX_BYTES / 1024 / 1024)} MB.`
-    : state.errors?.cover;
+  const coverError = coverTooLarge ? `The image is too large: at most ${megabytes(COVER_MAX_BYTES)}.` : state.errors?.cover;
   const removeCover = state.values?.removeCover === "on";
 
   return (
@@ -255,7 +254,7 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
           name="cover"
           label={coverImage ? "Replace with" : "Image"}
           accept="image/png,image/jpeg,image/gif,image/webp"
-          hint={`PNG, JPEG, GIF or WebP, at most ${COVER_MAX_BYTES / 1024 / 1024} MB. Uploaded when you save.`}
+          hint={`PNG, JPEG, GIF or WebP, at most ${megabytes(COVER_MAX_BYTES)}. Uploaded when you save.`}
           error={coverError}
           onChange={(event) => {
             const input = event.currentTarget;

@@ -9,6 +9,7 @@ import { tags } from "../cache/tags";
 import { db } from "../db/client";
 import { formValues, type FormState } from "../forms/state";
 import { renderEssay } from "../markdown/essay";
+import { IMPORT_FILE_MAX_BYTES, IMPORT_MAX_FILES, megabytes } from "../uploads/limits.mjs";
 import { deleteUpload, saveImageUpload } from "../uploads/store";
 import { fieldErrors } from "../users/schema";
 import { postOwner } from "./dashboard";
@@ -221,9 +222,6 @@ export interface ImportState extends FormState {
   outcomes?: ImportOutcome[];
 }
 
-const MAX_IMPORT_FILES = 50;
-const MAX_IMPORT_FILE_BYTES = 1024 * 1024;
-
 /** Imports Markdown files with front matter as posts by the signed-in author. */
 export async function importPostsAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const user = await getCurrentUser();
@@ -231,14 +229,14 @@ export async function importPostsAction(_prev: ImportState, formData: FormData):
   if (!can(user, "post:create")) return forbiddenState;
   const files = formData.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
   if (files.length === 0) return { errors: { files: "Choose one or more Markdown (.md) files." } };
-  if (files.length > MAX_IMPORT_FILES) return { errors: { files: `At most ${MAX_IMPORT_FILES} files at a time.` } };
+  if (files.length > IMPORT_MAX_FILES) return { errors: { files: `At most ${IMPORT_MAX_FILES} files at a time.` } };
   const readable: { name: string; text: string }[] = [];
   const rejected: ImportOutcome[] = [];
   for (const file of files) {
     const name = file.name.slice(0, 200) || "unnamed";
     if (!/\.(md|markdown)$/i.test(name)) rejected.push({ file: name, ok: false, errors: ["not a Markdown file (.md)"] });
-    else if (file.size > MAX_IMPORT_FILE_BYTES)
-      rejected.push({ file: name, ok: false, errors: ["the file is larger than 1 MB"] });
+    else if (file.size > IMPORT_FILE_MAX_BYTES)
+      rejected.push({ file: name, ok: false, errors: [`the file is larger than ${megabytes(IMPORT_FILE_MAX_BYTES)}`] });
     else {
       try {
         readable.push({ name, text: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()) });
