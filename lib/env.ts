@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TRUSTED_PROXIES, parseProxyList } from "./http/proxy-list";
 
 /**
  * The one place that reads process.env for the app. Every variable is documented in the
@@ -24,6 +25,13 @@ const EnvSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), { error: "SMTP_URL must look like smtp://user:pass@host:587 or smtps://…" })
     .optional(),
   EMAIL_FROM: z.string().trim().min(3).default("Hearth <hearth@localhost>"),
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default(DEFAULT_TRUSTED_PROXIES)
+    .refine((v) => parseProxyList(v) !== null, {
+      error: "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, e.g. 127.0.0.1/8, ::1, 10.0.0.0/8",
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -48,10 +56,22 @@ export function env(): Env {
     AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET || undefined,
     SMTP_URL: process.env.SMTP_URL || undefined,
     EMAIL_FROM: process.env.EMAIL_FROM || undefined,
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || undefined,
   });
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The secret that signs sessions, comment forms and Hearth's own cookies. There is no fallback:
+ * `npm start` (the demo) generates one into .data/secrets.json and `npm run serve` (production)
+ * refuses to start without one, so a missing secret is a broken deployment, not a default.
+ */
+export function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set: Hearth cannot sign sessions or forms without it.");
+  return secret;
 }
