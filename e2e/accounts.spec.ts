@@ -4,7 +4,7 @@
  *
  * Every test browses from its own made-up address (X-Forwarded-For; the e2e site trusts it), so
  * the per-IP limits on sign-in, sign-up and magic links never leak from one test into another.
- * Addresses used here: 198.51.100.101–130 and 203.0.113.101–130.
+ * Addresses used here: 198.51.100.101–130, 203.0.113.101–130 and, for attackers, 192.0.2.41–60.
  *
  * Not covered: sessions surviving a server restart. Sessions are self-contained signed JWT
  * cookies (docs/decisions/006-accounts.md), so only AUTH_SECRET matters; restarting the shared
@@ -35,7 +35,8 @@ function newVisitor(browser: Browser, address: string): Promise<BrowserContext> 
 }
 
 const WRONG_CREDENTIALS = "Wrong e-mail or password.";
-const RATE_LIMITED = /^Too many failed sign-in attempts\. Try again in \d+ (minutes?|seconds?)\.$/;
+const RATE_LIMITED = /^Too many failed sign-in attempts from your network\. Try again in \d+ (minutes?|seconds?)\.$/;
+const USE_MAGIC_LINK = /^This account has had many failed sign-in attempts, so its password only works on browsers it was used on before\. Sign in with a link sent to your e-mail below, or try again in \d+ (minutes?|seconds?)\.$/;
 
 /** A 1×1 transparent PNG. */
 const TINY_PNG = Buffer.from(
@@ -202,39 +203,73 @@ test.describe("rate limits", () => {
   test.describe("per account", () => {
     test.use(from("198.51.100.104"));
 
-    test("after ten wrong passwords the account must wait, even with the right password and from another address", async ({
-      page,
-      browser,
-      data,
-    }) => {
+    test("strangers' wrong passwords slow their own addresses and never lock the owner out", async ({ page, browser, data }) => {
       const user = await data.user({ password: strongPassword(data.run) });
-      await page.goto("/signin");
-      for (let attempt = 1; attempt <= 10; attempt++) {
-        await attemptSignIn(page, user.email, `wrong-password-number-${attempt}`);
-        // The tenth answer may already say to wait: after a failure the action checks the limit
-        // again (lib/auth/actions.ts), and the tenth failure reaches it.
-        await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText(attempt < 10 ? WRONG_CREDENTIALS : /./);
-      }
-
-      // The 11th attempt, with the right password, is refused.
-      await attemptSignIn(page, user.email, user.password!);
-      await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText(RATE_LIMITED);
-      await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue(user.email);
-      await expect(page).toHaveURL("/signin");
+      // The owner has signed in from this browser before.
+      await signIn(page, user);
+      await mainNav(page).getByRole("button", { name: "Sign out" }).click();
       await expectSignedOut(page);
 
-      // The limit is the account's: another address does not get around it.
-      const elsewhere = await newVisitor(browser, "203.0.113.104");
+      // Strangers guess from two addresses, five times each; the sixth guess from an address waits.
+      const attacker = await newVisitor(browser, "192.0.2.41");
       try {
-        const other = await elsewhere.newPage();
-        await other.goto("/signin");
-        await attemptSignIn(other, user.email, user.password!);
-        await expect(other.getByRole("alert").filter({ hasText: /./ })).toHaveText(RATE_LIMITED);
-        await expectSignedOut(other);
+        const guesser = await attacker.newPage();
+        await guesser.goto("/signin");
+        for (const address of ["192.0.2.41", "192.0.2.42"]) {
+          await guesser.setExtraHTTPHeaders({ "X-Forwarded-For": address });
+          for (let attempt = 1; attempt <= 5; attempt++) {
+            await attemptSignIn(guesser, user.email, `wrong-password-${address}-${attempt}`);
+            // The fifth answer may already say to wait: after a failure the action checks again.
+            await expect(guesser.getByRole("alert").filter({ hasText: /./ })).toHaveText(attempt < 5 ? WRONG_CREDENTIALS : /./);
+          }
+          await attemptSignIn(guesser, user.email, `one-more-${address}`);
+          await expect(guesser.getByRole("alert").filter({ hasText: /./ })).toHaveText(RATE_LIMITED);
+        }
+
+        // Ten failures on the account: a browser it was never used on, even with the right
+        // password, is sent to the magic link; the e-mail typed is kept.
+        await guesser.setExtraHTTPHeaders({ "X-Forwarded-For": "192.0.2.43" });
+        await attemptSignIn(guesser, user.email, user.password!);
+        await expect(guesser.getByRole("alert").filter({ hasText: /./ })).toHaveText(USE_MAGIC_LINK);
+        await expect(guesser.getByLabel("E-mail", { exact: true }).first()).toHaveValue(user.email);
+        await expectSignedOut(guesser);
       } finally {
-        await elsewhere.close();
+        await attacker.close();
       }
-      expect((await page.context().cookies()).map((c) => c.name)).not.toContain("authjs.session-token");
+
+      // The owner's own browser signs in with the password, as always.
+      await page.goto("/signin");
+      await submitPasswordSignIn(page, user.email, user.password!);
+      await expect(page).toHaveURL("/");
+      await expectSignedInAs(page, user.name);
+    });
+
+    test("under attack, the owner on a new browser signs in with a magic link", async ({ browser, data }) => {
+      const user = await data.user({ password: strongPassword(data.run) });
+      const attacker = await newVisitor(browser, "192.0.2.44");
+      try {
+        const guesser = await attacker.newPage();
+        await guesser.goto("/signin");
+        for (let i = 0; i < 10; i++) {
+          await guesser.setExtraHTTPHeaders({ "X-Forwarded-For": `192.0.2.${44 + (i % 2)}` });
+          await attemptSignIn(guesser, user.email, `wrong-password-${i}`);
+        }
+      } finally {
+        await attacker.close();
+      }
+      const owner = await newVisitor(browser, "198.51.100.107");
+      try {
+        const page = await owner.newPage();
+        await page.goto("/signin");
+        await attemptSignIn(page, user.email, user.password!);
+        await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText(USE_MAGIC_LINK);
+        const link = await requestMagicLink(page, user.email, "/account");
+        await page.goto(link);
+        await expect(page).toHaveURL("/account");
+        await expectSignedInAs(page, user.name);
+      } finally {
+        await owner.close();
+      }
     });
   });
 

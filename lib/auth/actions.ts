@@ -1,31 +1,47 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { db } from "../db/client";
+import { authSecret } from "../env";
 import { mailConfigured } from "../mail/send";
-import { clientIp } from "../http/client-ip";
+import { requestIp } from "../http/request-ip";
 import { RateLimiter, retryMessage } from "../rate-limit/store";
-import { readSettings } from "../settings/queries";
 import { createAccount, EmailTakenError } from "../users/create";
 import { hashPassword } from "../users/password";
 import { fieldErrors, MagicLinkSchema, SignInSchema, SignUpSchema } from "../users/schema";
 import { formValues, type FormState } from "../forms/state";
 import { navigateFresh } from "../forms/navigate";
+import { endAllSessions } from "../users/sessions";
+import { sendVerificationMail } from "../users/verification-mail";
 import { safeCallbackPath } from "./callback-url";
-import { signIn, signOut } from "./config";
+import { signIn, signOut, SigninRefused } from "./config";
 import { signinBlocked } from "./credentials";
+import { isKnownDevice, KNOWN_DEVICE_COOKIE } from "./known-device";
+import { getCurrentUser } from "./session";
 
-async function requestIp(): Promise<string> {
-  const settings = await readSettings();
-  return clientIp(await headers(), settings.trustProxy);
+
+/** What the sign-in form says when the limits of lib/auth/credentials.ts refuse an attempt. */
+function refusedSignIn(reason: "rate_limited" | "use_magic_link", seconds: number, magicLink: boolean): FormState {
+  if (reason === "rate_limited") {
+    return { status: 429, message: `Too many failed sign-in attempts from your network. ${retryMessage(seconds)}` };
+  }
+  return {
+    status: 429,
+    message: magicLink
+      ? `This account has had many failed sign-in attempts, so its password only works on browsers it was used on before. Sign in with a link sent to your e-mail below, or ${retryMessage(seconds).toLowerCase()}`
+      : `This account has had many failed sign-in attempts, so its password only works on browsers it was used on before. ${retryMessage(seconds)}`,
+  };
 }
 
-const tooManySignIns = (seconds: number): FormState => ({
-  status: 429,
-  message: `Too many failed sign-in attempts. ${retryMessage(seconds)}`,
-});
+/** Whether this browser signed in to the account with this address before. */
+async function knownDeviceFor(email: string): Promise<boolean> {
+  const device = (await cookies()).get(KNOWN_DEVICE_COOKIE)?.value;
+  if (!device) return false;
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  return user !== null && isKnownDevice(authSecret(), device, user.id);
+}
 
 /** Sign in with e-mail and password, then return to where the reader came from. */
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -35,14 +51,15 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
 
   const ip = await requestIp();
-  const before = await signinBlocked(db, parsed.data.email, ip);
-  if (before.blocked) return { ...tooManySignIns(before.retryAfterSeconds), values };
+  const before = await signinBlocked(db, parsed.data.email, ip, await knownDeviceFor(parsed.data.email));
+  if (before.blocked) return { ...refusedSignIn(before.reason, before.retryAfterSeconds, mailConfigured()), values };
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
+    if (error instanceof SigninRefused) {
+      return { ...refusedSignIn(error.reason, error.retryAfterSeconds, mailConfigured()), values };
+    }
     if (!(error instanceof AuthError)) throw error;
-    const after = await signinBlocked(db, parsed.data.email, ip);
-    if (after.blocked) return { ...tooManySignIns(after.retryAfterSeconds), values };
     // The same words for an unknown e-mail and a wrong password.
     return { status: 401, message: "Wrong e-mail or password.", values };
   }
@@ -51,7 +68,11 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 
 const SIGNUP_RULE = { limit: 10, windowMs: 60 * 60_000 };
 
-/** Create an account (name, e-mail, password) and sign in. */
+/**
+ * Create an account (name, e-mail, password) and sign in. The address is unconfirmed until the
+ * link mailed to it is opened: until then the account cannot comment, and a magic link to the
+ * address takes the account over (lib/users/sessions.ts).
+ */
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const callbackUrl = safeCallbackPath(formData.get("callbackUrl"));
@@ -74,8 +95,9 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     values,
   };
   if (exists) return taken;
+  let account;
   try {
-    await createAccount(db, {
+    account = await createAccount(db, {
       name: parsed.data.name,
       email: parsed.data.email,
       passwordHash: await hashPassword(parsed.data.password),
@@ -84,6 +106,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     if (error instanceof EmailTakenError) return taken;
     throw error;
   }
+  await sendVerificationMail(account);
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
@@ -120,6 +143,30 @@ export async function magicLinkAction(_prev: FormState, formData: FormData): Pro
     return { status: 502, message: "We could not send the e-mail just now. Try again in a minute.", values };
   }
   redirect("/signin/check-email");
+}
+
+const RESEND_RULE = { limit: 5, windowMs: 60 * 60_000 };
+
+/** Mail the signed-in account a new link that confirms its address. */
+export async function resendVerificationAction(_prev: FormState, _formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return { status: 401, message: "Your session has ended. Sign in again." };
+  if (user.emailVerified) return { ok: true, message: "Your e-mail address is confirmed already." };
+  if (!mailConfigured()) return { status: 503, message: "This site cannot send e-mail yet. Ask its admin to confirm your address." };
+  const limit = await new RateLimiter(db).hit(`verify-mail:${user.id}`, RESEND_RULE);
+  if (!limit.allowed) return { status: 429, message: `We sent several links already. ${retryMessage(limit.retryAfterSeconds)}` };
+  if (!(await sendVerificationMail(user))) {
+    return { status: 502, message: "We could not send the e-mail just now. Try again in a minute." };
+  }
+  return { ok: true, message: `We sent a new link to ${user.email}. It works once, signed in to this account.` };
+}
+
+/** End every session of the signed-in account, this one too, and go to the sign-in page. */
+export async function signOutEverywhereAction(): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (user) await endAllSessions(db, user.id);
+  await signOut({ redirect: false });
+  return navigateFresh("/signin?notice=signed-out-everywhere");
 }
 
 /** Sign out and go home. */

@@ -40,3 +40,11 @@ export function authErrorMessage(code: string | string[] | undefined): string | 
       return "Signing in did not work. Please try again.";
   }
 }
+
+/** Messages for what sent someone to the sign-in page (?notice=…). */
+export function signInNotice(code: string | string[] | undefined, callbackUrl: string): string | undefined {
+  const value = Array.isArray(code) ? code[0] : code;
+  if (value === "signed-out-everywhere") return "You were signed out on every device. Sign in again here.";
+  if (callbackUrl.startsWith("/verify-email")) return "Sign in to the new account to confirm its e-mail address.";
+  return undefined;
+}

@@ -3,10 +3,9 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db, sqlOf } from "../db/client";
-import { env } from "../env";
+import { authSecret } from "../env";
 import { Prisma } from "../generated/sqlite/client";
-import { auth } from "./config";
-import { requestCookies, SessionTokenCache, sessionTokenOf } from "./session-token";
+import { requestCookies, SessionTokenCache, sessionTokenOf, type SessionClaims } from "./session-token";
 import { can, type Action, type Resource, type Role } from "./permissions";
 
 /** The signed-in person, as every private page and action sees them (fresh from the database). */
@@ -20,51 +19,57 @@ export interface CurrentUser {
   bio: string;
   bannedUntil: Date | null;
   hasPassword: boolean;
+  /** Whether the account's e-mail address was confirmed (a link sent to it was opened). */
+  emailVerified: boolean;
 }
 
 const globalForSessions = globalThis as unknown as { hearthSessionTokens?: SessionTokenCache };
 
 /**
- * The id in the request's session cookie, or null (as the request arrived, like auth(): not a
- * cookie an action has just set). The cookie is the JWT Auth.js issued; it is
- * decoded here (and remembered, see SessionTokenCache) rather than through auth(), which runs
- * Auth.js's whole session endpoint and seals a new token on every call — the largest cost of a
- * signed-in request. Without a configured secret, auth() is asked.
+ * The claims of the request's session cookie, or null (as the request arrived, like auth(): not
+ * a cookie an action has just set). The cookie is the JWT Auth.js issued; it is decoded here
+ * (and remembered, see SessionTokenCache) rather than through auth(), which runs Auth.js's
+ * whole session endpoint and seals a new token on every call — the largest cost of a signed-in
+ * request.
  */
-async function sessionUserId(): Promise<string | null> {
-  const secret = env().AUTH_SECRET;
-  if (!secret) return (await auth())?.user?.id ?? null;
+async function sessionClaims(): Promise<SessionClaims | null> {
   const found = sessionTokenOf(requestCookies((await headers()).get("cookie")));
   if (!found) return null;
-  const tokens = (globalForSessions.hearthSessionTokens ??= new SessionTokenCache(secret));
-  return tokens.userIdOf(found.token, found.salt);
+  const tokens = (globalForSessions.hearthSessionTokens ??= new SessionTokenCache(authSecret()));
+  return tokens.claimsOf(found.token, found.salt);
 }
 
 /** A CurrentUser as the plain query returns it (dates as text and booleans as 0/1 on SQLite). */
-type UserRow = Omit<CurrentUser, "bannedUntil" | "hasPassword"> & {
+type UserRow = Omit<CurrentUser, "bannedUntil" | "hasPassword" | "emailVerified"> & {
   bannedUntil: Date | string | null;
   hasPassword: number | bigint | boolean;
+  emailVerified: number | bigint | boolean;
+  sessionVersion: number | bigint;
 };
 
 /**
- * The signed-in user or null. The session (a signed JWT cookie) only carries the user's id;
- * role, name and ban state are read from the database, so a role change applies at once.
+ * The signed-in user or null. The session (a signed JWT cookie) only carries the user's id and
+ * the session version it was issued under; role, name and ban state are read from the
+ * database, so a role change applies at once, and a session issued before the account's
+ * sessions were ended (sign out everywhere, a password change) is no session at all.
  * Memoized per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const id = await sessionUserId();
-  if (!id) return null;
+  const claims = await sessionClaims();
+  if (!claims) return null;
   // One plain query: this runs on every request of a signed-in reader.
   const rows = await sqlOf(db).query<UserRow>(Prisma.sql`
-    SELECT "id", "name", "email", "handle", "image", "role", "bio", "bannedUntil",
-           ("passwordHash" IS NOT NULL) AS "hasPassword"
-    FROM "User" WHERE "id" = ${id}`);
-  const user = rows[0];
-  if (!user) return null;
+    SELECT "id", "name", "email", "handle", "image", "role", "bio", "bannedUntil", "sessionVersion",
+           ("passwordHash" IS NOT NULL) AS "hasPassword", ("emailVerified" IS NOT NULL) AS "emailVerified"
+    FROM "User" WHERE "id" = ${claims.userId}`);
+  const row = rows[0];
+  if (!row || Number(row.sessionVersion) !== claims.version) return null;
+  const { sessionVersion: _version, ...user } = row;
   return {
     ...user,
     bannedUntil: user.bannedUntil === null ? null : new Date(user.bannedUntil),
     hasPassword: Boolean(Number(user.hasPassword)),
+    emailVerified: Boolean(Number(user.emailVerified)),
   };
 });
 

@@ -5,6 +5,8 @@ import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
 import { can } from "../auth/permissions";
 import { getCurrentUser } from "../auth/session";
+import { reissueSession } from "../auth/config";
+import { endAllSessions } from "./sessions";
 import { formValues, type FormState } from "../forms/state";
 import { RateLimiter, retryMessage } from "../rate-limit/store";
 import { deleteUpload, saveImageUpload } from "../uploads/store";
@@ -74,8 +76,17 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
       return { errors: { currentPassword: "That is not your current password." } };
     }
   }
+  // A new password ends every other session (whoever knew the old one is signed out); this
+  // browser's session is issued again under the new session version.
   await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.newPassword) } });
-  return { ok: true, message: user.hasPassword ? "Password changed." : "Password set. You can now sign in with it." };
+  await endAllSessions(db, user.id);
+  await reissueSession({});
+  return {
+    ok: true,
+    message: user.hasPassword
+      ? "Password changed. You were signed out everywhere else."
+      : "Password set. You can now sign in with it; you were signed out everywhere else.",
+  };
 }
 
 const RoleChangeSchema = z.object({ userId: z.string().min(1).max(64), role: RoleSchema });

@@ -42,14 +42,11 @@ export interface NewAccount {
   passwordHash?: string | null;
   image?: string | null;
   emailVerified?: Date | null;
-  /** Defaults to READER; the very first account of a site is always ADMIN. */
+  /** Defaults to READER. Nobody becomes an admin by signing up first: see lib/setup/. */
   role?: Role;
 }
 
-/**
- * Creates an account with a unique handle. The first account created on an empty site becomes
- * its admin, decided inside the same transaction that creates it.
- */
+/** Creates an account with a unique handle. */
 export async function createAccount(db: Db, input: NewAccount) {
   const email = input.email.trim().toLowerCase();
   const name = input.name?.trim() || nameFromEmail(email);
@@ -57,19 +54,16 @@ export async function createAccount(db: Db, input: NewAccount) {
     const handle = await uniqueHandle(db, handleBase(name, email));
     try {
       return await retryWhenBusy(() =>
-        db.$transaction(async (tx) => {
-          const first = (await tx.user.count()) === 0;
-          return tx.user.create({
-            data: {
-              name,
-              email,
-              handle,
-              passwordHash: input.passwordHash ?? null,
-              image: input.image ?? null,
-              emailVerified: input.emailVerified ?? null,
-              role: first ? "ADMIN" : (input.role ?? "READER"),
-            },
-          });
+        db.user.create({
+          data: {
+            name,
+            email,
+            handle,
+            passwordHash: input.passwordHash ?? null,
+            image: input.image ?? null,
+            emailVerified: input.emailVerified ?? null,
+            role: input.role ?? "READER",
+          },
         }),
       );
     } catch (error) {

@@ -41,33 +41,23 @@ describe("accounts on a freshly migrated database", () => {
   const email = (label: string) => `${label}.${++counter}@example.com`;
   const ip = (label: string) => `198.51.100.${++counter % 250}-${label}`;
 
-  describe("the first account", () => {
-    it("becomes ADMIN even when READER is asked for; later ones get the requested or default role", async () => {
+  describe("roles of new accounts", () => {
+    it("are what was asked for, READER by default: signing up first makes nobody an admin", async () => {
       expect(await db.user.count()).toBe(0);
-      const first = await create.createAccount(db, { email: email("first"), name: "First", role: "READER" });
-      expect(first.role).toBe("ADMIN");
-      const second = await create.createAccount(db, { email: email("second"), name: "Second", role: "READER" });
-      expect(second.role).toBe("READER");
-      const third = await create.createAccount(db, { email: email("third"), name: "Third" });
-      expect(third.role).toBe("READER");
+      const first = await create.createAccount(db, { email: email("first"), name: "First" });
+      expect(first.role).toBe("READER");
       const author = await create.createAccount(db, { email: email("author"), name: "Author", role: "AUTHOR" });
       expect(author.role).toBe("AUTHOR");
-      expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(1);
+      expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(0);
     });
 
-    it("is the only ADMIN when 20 accounts are created at once on an empty site", async () => {
-      await db.user.deleteMany();
-      expect(await db.user.count()).toBe(0);
-      const results = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, i) =>
-          create.createAccount(db, { email: email(`rush${i}`), name: `Rush ${i}`, role: "READER" }),
-        ),
-      );
-      const failures = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
-      expect(failures).toEqual([]);
-      expect(await db.user.count()).toBe(20);
-      expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(1);
-      expect(await db.user.count({ where: { role: "READER" } })).toBe(19);
+    it("start unconfirmed unless created confirmed, with session version 0", async () => {
+      const plain = await create.createAccount(db, { email: email("unconfirmed") });
+      expect(plain.emailVerified).toBeNull();
+      expect(plain.sessionVersion).toBe(0);
+      const when = new Date("2026-01-02T03:04:05Z");
+      const confirmed = await create.createAccount(db, { email: email("confirmed"), emailVerified: when });
+      expect(confirmed.emailVerified).toEqual(when);
     });
   });
 
@@ -170,6 +160,10 @@ describe("accounts on a freshly migrated database", () => {
 
   describe("checkCredentials", () => {
     const INVALID = { ok: false, reason: "invalid" } as const;
+    /** A sign-in from `address`, from a browser that never signed in to anything here. */
+    const from = (address: string) => ({ ip: address, knownDevice: () => false });
+    /** The same, from the browser of `userId` (it signed in to that account before). */
+    const fromOwnBrowser = (address: string, userId: string) => ({ ip: address, knownDevice: (id: string) => id === userId });
 
     const account = async (label: string, withPassword = true) => {
       const mail = email(label);
@@ -177,25 +171,27 @@ describe("accounts on a freshly migrated database", () => {
       return { mail, user };
     };
 
-    it("uses ten failures per 15 minutes", () => {
-      expect(creds.SIGNIN_FAILURE_RULE).toEqual({ limit: 10, windowMs: FIFTEEN_MIN });
+    it("uses 10 failures per address, 5 per account and address, 10 per account, per 15 minutes", () => {
+      expect(creds.SIGNIN_ADDRESS_RULE).toEqual({ limit: 10, windowMs: FIFTEEN_MIN });
+      expect(creds.SIGNIN_PAIR_RULE).toEqual({ limit: 5, windowMs: FIFTEEN_MIN });
+      expect(creds.SIGNIN_ACCOUNT_RULE).toEqual({ limit: 10, windowMs: FIFTEEN_MIN });
     });
 
     it("accepts the right password and returns the public fields only", async () => {
       const { mail, user } = await account("ok");
-      const result = await creds.checkCredentials(db, mail, PASSWORD, ip("ok"));
+      const result = await creds.checkCredentials(db, mail, PASSWORD, from(ip("ok")));
       expect(result).toEqual({ ok: true, user: { id: user.id, name: user.name, email: mail, image: null } });
     });
 
     it("normalizes the e-mail it is given", async () => {
       const { mail } = await account("norm");
-      expect((await creds.checkCredentials(db, `  ${mail.toUpperCase()} `, PASSWORD, ip("norm"))).ok).toBe(true);
+      expect((await creds.checkCredentials(db, `  ${mail.toUpperCase()} `, PASSWORD, from(ip("norm")))).ok).toBe(true);
     });
 
     it('answers "invalid" for a wrong password and for an unknown e-mail, in exactly the same shape', async () => {
       const { mail } = await account("wrong");
-      const wrong = await creds.checkCredentials(db, mail, WRONG, ip("wrong"));
-      const unknown = await creds.checkCredentials(db, email("nobody"), PASSWORD, ip("unknown"));
+      const wrong = await creds.checkCredentials(db, mail, WRONG, from(ip("wrong")));
+      const unknown = await creds.checkCredentials(db, email("nobody"), PASSWORD, from(ip("unknown")));
       expect(wrong).toEqual(INVALID);
       expect(unknown).toEqual(INVALID);
       expect(Object.keys(unknown)).toEqual(Object.keys(wrong));
@@ -204,96 +200,112 @@ describe("accounts on a freshly migrated database", () => {
     it("refuses passwords for accounts without a password (magic-link / OAuth only)", async () => {
       const { mail } = await account("nopass", false);
       for (const attempt of [PASSWORD, "", WRONG]) {
-        expect(await creds.checkCredentials(db, mail, attempt, ip("nopass"))).toEqual(INVALID);
+        expect(await creds.checkCredentials(db, mail, attempt, from(ip("nopass")))).toEqual(INVALID);
       }
     });
 
-    it("rate-limits an account after 10 failures, even with the right password", async () => {
-      const { mail } = await account("locked");
-      // From different addresses, so only the account's counter fills up.
+    it("slows the guessing address down after 5 failures on one account, not the owner elsewhere", async () => {
+      const { mail, user } = await account("pair");
+      const attacker = ip("pair-attacker");
+      for (let i = 0; i < 5; i++) expect(await creds.checkCredentials(db, mail, `${WRONG} ${i}`, from(attacker))).toEqual(INVALID);
+      const refused = await creds.checkCredentials(db, mail, PASSWORD, from(attacker));
+      expect(refused).toMatchObject({ ok: false, reason: "rate_limited" });
+      if (!refused.ok && refused.reason === "rate_limited") {
+        expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+        expect(refused.retryAfterSeconds).toBeLessThanOrEqual(FIFTEEN_MIN / 1000);
+      }
+      // The owner, from their own address (any browser), signs in.
+      expect((await creds.checkCredentials(db, mail, PASSWORD, from(ip("pair-owner")))).ok).toBe(true);
+      expect((await creds.checkCredentials(db, mail, PASSWORD, fromOwnBrowser(ip("pair-owner2"), user.id))).ok).toBe(true);
+    });
+
+    it("never locks the owner out: after 10 failures from many addresses their own browser still signs in", async () => {
+      const { mail, user } = await account("siege");
+      // A distributed attack: two guesses from each of five addresses.
       for (let i = 0; i < 10; i++) {
-        expect(await creds.checkCredentials(db, mail, `${WRONG} ${i}`, ip(`locked${i}`)), `failure ${i + 1}`).toEqual(INVALID);
+        expect(await creds.checkCredentials(db, mail, `${WRONG} ${i}`, from(ip(`siege${i % 5}`))), `guess ${i + 1}`).toEqual(
+          INVALID,
+        );
       }
-      const result = await creds.checkCredentials(db, mail, PASSWORD, ip("locked-right"));
-      expect(result.ok).toBe(false);
-      expect(result).toMatchObject({ reason: "rate_limited" });
-      if (!result.ok && result.reason === "rate_limited") {
-        expect(result.retryAfterSeconds).toBeGreaterThan(0);
-        expect(result.retryAfterSeconds).toBeLessThanOrEqual(FIFTEEN_MIN / 1000);
-      }
-      // Also when the address is typed differently.
-      expect(await creds.checkCredentials(db, mail.toUpperCase(), PASSWORD, ip("locked-upper"))).toMatchObject({
-        reason: "rate_limited",
+      // Strangers' browsers get no more guesses at this account (not even with the right password):
+      // the answer sends them to a magic link, whether or not the account exists.
+      const stranger = await creds.checkCredentials(db, mail, PASSWORD, from(ip("siege-new")));
+      expect(stranger).toMatchObject({ ok: false, reason: "use_magic_link" });
+      if (!stranger.ok && stranger.reason === "use_magic_link") expect(stranger.retryAfterSeconds).toBeGreaterThan(0);
+      expect(await creds.signinBlocked(db, mail.toUpperCase(), ip("siege-probe"), false)).toMatchObject({
+        blocked: true,
+        reason: "use_magic_link",
       });
-      const blocked = await creds.signinBlocked(db, mail, ip("locked-probe"));
-      expect(blocked.blocked).toBe(true);
-      expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
+      // The owner's own browser, from any address (even one the attacker used), signs in.
+      expect(await creds.signinBlocked(db, mail, ip("siege-home"), true)).toEqual({ blocked: false });
+      expect((await creds.checkCredentials(db, mail, PASSWORD, fromOwnBrowser(ip("siege-home"), user.id))).ok).toBe(true);
+    });
+
+    it("treats an unknown e-mail under attack exactly like an account under attack", async () => {
+      const mail = email("ghost");
+      for (let i = 0; i < 10; i++) await creds.checkCredentials(db, mail, WRONG, from(ip(`ghost${i}`)));
+      expect(await creds.checkCredentials(db, mail, WRONG, from(ip("ghost-last")))).toMatchObject({
+        ok: false,
+        reason: "use_magic_link",
+      });
     });
 
     it("allows the 10th attempt after 9 failures", async () => {
       const { mail } = await account("nine");
-      for (let i = 0; i < 9; i++) expect(await creds.checkCredentials(db, mail, WRONG, ip(`nine${i}`))).toEqual(INVALID);
-      expect((await creds.checkCredentials(db, mail, PASSWORD, ip("nine-right"))).ok).toBe(true);
+      for (let i = 0; i < 9; i++) expect(await creds.checkCredentials(db, mail, WRONG, from(ip(`nine${i}`)))).toEqual(INVALID);
+      expect((await creds.checkCredentials(db, mail, PASSWORD, from(ip("nine-right")))).ok).toBe(true);
     });
 
-    it("counts failures for unknown e-mail addresses per address too", async () => {
-      const mail = email("ghost");
-      for (let i = 0; i < 10; i++) await creds.checkCredentials(db, mail, WRONG, ip(`ghost${i}`));
-      expect(await creds.checkCredentials(db, mail, WRONG, ip("ghost-last"))).toMatchObject({
-        ok: false,
-        reason: "rate_limited",
-      });
-    });
-
-    it("blocks an IP address after 10 failures across different accounts", async () => {
+    it("blocks an address after 10 failures across different accounts", async () => {
       const attacker = ip("attacker");
       for (let i = 0; i < 10; i++) {
         const target = i % 2 ? (await account(`target${i}`)).mail : email(`missing${i}`);
-        expect(await creds.checkCredentials(db, target, WRONG, attacker)).toEqual(INVALID);
+        expect(await creds.checkCredentials(db, target, WRONG, from(attacker))).toEqual(INVALID);
       }
       // A different, untouched account with its right password, from the same address: blocked.
       const { mail } = await account("innocent");
-      const result = await creds.checkCredentials(db, mail, PASSWORD, attacker);
+      const result = await creds.checkCredentials(db, mail, PASSWORD, from(attacker));
       expect(result).toMatchObject({ ok: false, reason: "rate_limited" });
-      if (!result.ok && result.reason === "rate_limited") expect(result.retryAfterSeconds).toBeGreaterThan(0);
       // The same account from another address is fine.
-      expect((await creds.checkCredentials(db, mail, PASSWORD, ip("elsewhere"))).ok).toBe(true);
+      expect((await creds.checkCredentials(db, mail, PASSWORD, from(ip("elsewhere")))).ok).toBe(true);
     });
 
     it("forgets an account's failures after a success (9 failures, success, 9 failures: still allowed)", async () => {
       const { mail } = await account("reset");
-      const first = ip("reset-a");
-      const second = ip("reset-b");
-      for (let i = 0; i < 9; i++) expect(await creds.checkCredentials(db, mail, WRONG, first)).toEqual(INVALID);
-      expect((await creds.checkCredentials(db, mail, PASSWORD, first)).ok).toBe(true);
+      for (let i = 0; i < 9; i++) expect(await creds.checkCredentials(db, mail, WRONG, from(ip(`reset-a${i}`)))).toEqual(INVALID);
+      expect((await creds.checkCredentials(db, mail, PASSWORD, from(ip("reset-a")))).ok).toBe(true);
       for (let i = 0; i < 9; i++)
-        expect(await creds.checkCredentials(db, mail, WRONG, second), `failure ${i + 1} after success`).toEqual(INVALID);
-      expect((await creds.checkCredentials(db, mail, PASSWORD, second)).ok).toBe(true);
+        expect(await creds.checkCredentials(db, mail, WRONG, from(ip(`reset-b${i}`))), `failure ${i + 1} after success`).toEqual(
+          INVALID,
+        );
+      expect((await creds.checkCredentials(db, mail, PASSWORD, from(ip("reset-b")))).ok).toBe(true);
     });
 
     it("does not forget an address's failures after a success (a valid login cannot launder guesses)", async () => {
       const own = await account("launder-own");
-      const victim = await account("launder-victim");
+      // Three victims, three guesses each: under the per-account limit of 5, nine for the address.
+      const victims = await Promise.all([account("launder-v1"), account("launder-v2"), account("launder-v3")]);
       const addr = ip("launder");
-      for (let i = 0; i < 9; i++) await creds.checkCredentials(db, victim.mail, WRONG, addr);
-      expect((await creds.checkCredentials(db, own.mail, PASSWORD, addr)).ok).toBe(true);
-      expect(await creds.checkCredentials(db, victim.mail, WRONG, addr)).toEqual(INVALID);
-      expect(await creds.checkCredentials(db, own.mail, PASSWORD, addr)).toMatchObject({ reason: "rate_limited" });
+      for (let i = 0; i < 9; i++) await creds.checkCredentials(db, victims[i % 3]!.mail, WRONG, from(addr));
+      expect((await creds.checkCredentials(db, own.mail, PASSWORD, from(addr))).ok).toBe(true);
+      expect(await creds.checkCredentials(db, victims[0]!.mail, WRONG, from(addr))).toEqual(INVALID);
+      expect(await creds.checkCredentials(db, own.mail, PASSWORD, from(addr))).toMatchObject({ reason: "rate_limited" });
     });
 
     it("reports not blocked for a clean account and address", async () => {
-      expect(await creds.signinBlocked(db, email("clean"), ip("clean"))).toEqual({ blocked: false, retryAfterSeconds: 0 });
+      expect(await creds.signinBlocked(db, email("clean"), ip("clean"), false)).toEqual({ blocked: false });
     });
 
-    // checkCredentials checks the counters, then spends ~tens of ms verifying the hash, then
-    // records the failure: a burst of parallel guesses all pass the check before any is counted.
-    it("does not let a burst of simultaneous guesses past the limit of 10", async () => {
+    // checkCredentials takes its slots, then spends ~tens of ms verifying the hash: a burst of
+    // parallel guesses from many addresses must not get past the account's limit of 10.
+    it("does not let a burst of simultaneous guesses from strangers past the account's limit of 10", async () => {
       const { mail } = await account("burst");
       const results = await Promise.all(
-        Array.from({ length: 25 }, (_, i) => creds.checkCredentials(db, mail, `${WRONG} ${i}`, ip(`burst${i}`))),
+        Array.from({ length: 25 }, (_, i) => creds.checkCredentials(db, mail, `${WRONG} ${i}`, from(ip(`burst${i}`)))),
       );
       const evaluated = results.filter((r) => !r.ok && r.reason === "invalid").length;
       expect(evaluated).toBeLessThanOrEqual(10);
+      expect(results.filter((r) => !r.ok && r.reason === "use_magic_link").length).toBe(25 - evaluated);
     });
   });
 });

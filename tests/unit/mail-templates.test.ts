@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { magicLinkMail } from "@/lib/mail/templates";
+import { magicLinkMail, verifyEmailMail } from "@/lib/mail/templates";
 
 const URL_WITH_QUERY =
   "https://hearth.example/api/auth/callback/nodemailer?callbackUrl=https%3A%2F%2Fhearth.example%2F&token=abc123&email=ada%40example.com";
@@ -23,7 +23,7 @@ describe("magicLinkMail", () => {
     expect(plain.html).toContain(`href="${escaped}"`);
     expect(plain.html.split(escaped)).toHaveLength(3);
     // No raw "&" left anywhere outside an entity.
-    expect(plain.html).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#\d+;)/);
+    expect(plain.html).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-f]+;)/);
     expect(plain.html).toContain("15 minutes");
   });
 
@@ -35,7 +35,7 @@ describe("magicLinkMail", () => {
   });
 
   it("HTML-escapes the site title", () => {
-    expect(hostile.html).toContain("<strong>&lt;img src=x onerror=alert(1)&gt; Tom &amp; Jerry's &quot;Blog&quot;</strong>");
+    expect(hostile.html).toContain("<strong>&lt;img src=x onerror=alert(1)&gt; Tom &amp; Jerry&#x27;s &quot;Blog&quot;</strong>");
     expect(hostile.html).not.toContain("<img");
   });
 
@@ -55,5 +55,29 @@ describe("magicLinkMail", () => {
     expect(hostile.subject).toBe(`Sign in to <img src=x onerror=alert(1)> Tom & Jerry's "Blog"`);
     expect(hostile.text).toContain('https://hearth.example/cb?token=x"><script>alert(1)</script><a href="');
     expect(hostile.text).toContain(`Sign in to <img src=x onerror=alert(1)> Tom & Jerry's "Blog" (<b>host</b>)`);
+  });
+});
+
+describe("verifyEmailMail", () => {
+  const mail = verifyEmailMail({
+    url: "https://hearth.example/verify-email?token=abc&x=1",
+    siteTitle: "Hearth <b>",
+    host: "hearth.example",
+    name: "Ada",
+    hours: 48,
+  });
+
+  it("says what the link does, for whom, and what to do if it was not you", () => {
+    expect(mail.subject).toBe("Confirm your e-mail address for Hearth <b>");
+    expect(mail.text.split("\n")).toContain("https://hearth.example/verify-email?token=abc&x=1");
+    expect(mail.text).toContain("Hello Ada");
+    expect(mail.text).toContain("48 hours");
+    expect(mail.text).toContain("If you did not create this account");
+  });
+
+  it("escapes everything in the HTML part", () => {
+    expect(mail.html).toContain('href="https://hearth.example/verify-email?token=abc&amp;x=1"');
+    expect(mail.html).toContain("Hearth &lt;b&gt;");
+    expect(mail.html).not.toContain("<b>");
   });
 });

@@ -1,14 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AvatarForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
+import { EmailStatus, SignOutEverywhere } from "@/components/account/security-forms";
+import { FormMessage } from "@/components/ui/form";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
 const ROLE_LABEL = { READER: "Reader", AUTHOR: "Author", ADMIN: "Admin" } as const;
 
-export default async function AccountPage() {
+/** What /verify-email came to (it redirects here with ?email=…). */
+const EMAIL_NOTICES: Record<string, { message: string; ok: boolean }> = {
+  confirmed: { message: "Thank you: your e-mail address is confirmed.", ok: true },
+  expired: { message: "That confirmation link has expired. Send a new one below.", ok: false },
+  invalid: { message: "That confirmation link is not valid (it may have been used already).", ok: false },
+  "other-account": {
+    message: "That confirmation link belongs to another account. Sign out and sign in to that account to use it.",
+    ok: false,
+  },
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: Props) {
   const user = await requireUser("/account");
+  const code = (await searchParams).email;
+  const notice = typeof code === "string" ? EMAIL_NOTICES[code] : undefined;
   return (
     <section className="flex flex-col gap-8">
       <header>
@@ -20,9 +37,12 @@ export default async function AccountPage() {
           </Link>
         </p>
       </header>
+      {notice ? <FormMessage message={notice.message} ok={notice.ok} /> : null}
+      <EmailStatus email={user.email} verified={user.emailVerified} />
       <ProfileForm name={user.name} bio={user.bio} />
       <AvatarForm name={user.name} image={user.image} />
       <PasswordForm hasPassword={user.hasPassword} />
+      <SignOutEverywhere />
       <fieldset
         className="flex flex-col gap-3 rounded-lg border border-stone-200 p-5 dark:border-stone-800"
         disabled

@@ -5,7 +5,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { MagicLinkForm, PasswordSignInForm } from "@/components/auth/sign-in-form";
 import { FormMessage } from "@/components/ui/form";
 import { githubSignInAction } from "@/lib/auth/actions";
-import { authErrorMessage, resolveCallbackUrl } from "@/lib/auth/page-helpers";
+import { authErrorMessage, resolveCallbackUrl, signInNotice } from "@/lib/auth/page-helpers";
 import { providerFlags } from "@/lib/auth/providers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -20,6 +20,7 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect(callbackUrl);
   const flags = providerFlags(env());
   const error = authErrorMessage(params.error);
+  const notice = signInNotice(params.notice, callbackUrl);
   return (
     <AuthCard
       title="Sign in"
@@ -36,6 +37,7 @@ export default async function SignInPage({ searchParams }: Props) {
         </p>
       }
     >
+      <FormMessage message={notice} ok />
       <FormMessage message={error} />
       <PasswordSignInForm callbackUrl={callbackUrl} />
       {flags.magicLink ? <MagicLinkForm callbackUrl={callbackUrl} /> : null}
