@@ -15,5 +15,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
+    // The app has no fallback secret (lib/env.ts authSecret); tests sign with this one.
+    env: { AUTH_SECRET: "vitest-auth-secret-0123456789abcdef" },
   },
 });

@@ -12,6 +12,8 @@ export interface CommentFormProps {
   replyTo?: { id: number; name: string; cancelHref: string } | null;
   /** Signed in: who posts (no name/e-mail fields). */
   signedInAs?: string | null;
+  /** Signed in with an address not confirmed yet: that address (such accounts cannot comment). */
+  unconfirmedEmail?: string | null;
   /** A guest's remembered details (only on their own, uncached page). */
   remembered?: { name: string; email: string; url: string } | null;
   /** Signed timestamp of when the form was rendered (minimum fill time). */
@@ -23,7 +25,15 @@ export interface CommentFormProps {
 const initial: CommentFormState = {};
 
 /** "Leave a comment" / "Reply to …": a plain form bound to a server action, enhanced with JS. */
-export function CommentForm({ postId, replyTo, signedInAs, remembered, formToken, signInHref }: CommentFormProps) {
+export function CommentForm({
+  postId,
+  replyTo,
+  signedInAs,
+  unconfirmedEmail,
+  remembered,
+  formToken,
+  signInHref,
+}: CommentFormProps) {
   const [state, action, pending] = useActionState(postCommentAction, initial);
   useHardRedirect(state.redirectTo);
   const v = state.values ?? {};
@@ -92,7 +102,15 @@ export function CommentForm({ postId, replyTo, signedInAs, remembered, formToken
             />
           </div>
         ) : null}
-        {signedInAs ? (
+        {signedInAs && unconfirmedEmail ? (
+          <p role="status" className="text-sm text-stone-700 dark:text-stone-300">
+            Confirm your e-mail address to comment: open the link we sent to <strong>{unconfirmedEmail}</strong>, or{" "}
+            <a href="/account" className="underline">
+              send a new one from your account page
+            </a>
+            .
+          </p>
+        ) : signedInAs ? (
           <p className="text-sm text-stone-600 dark:text-stone-400">
             Commenting as <strong>{signedInAs}</strong>.
           </p>
@@ -136,7 +154,7 @@ export function CommentForm({ postId, replyTo, signedInAs, remembered, formToken
             />
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="remember" defaultChecked={v.remember === "on" || Boolean(remembered)} /> Remember me in
-              this browser
+              this browser (once a comment of yours is approved, your next ones from here skip the queue)
             </label>
           </>
         )}

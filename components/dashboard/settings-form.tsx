@@ -118,6 +118,8 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
         />
         {numberField("floodPerMinute", "Comments per minute (per address and per person)")}
         {numberField("floodPerHour", "Comments per hour (per address and per person)", ", at least the limit per minute.")}
+        {numberField("likesPerMinute", "Likes per minute (per person; four times as many per address)")}
+        {numberField("likesPerHour", "Likes per hour (per person; four times as many per address)", ", at least the limit per minute.")}
         <Checkbox
           name="trustProxy"
           label="Trust X-Forwarded-For"

@@ -158,6 +158,7 @@ export async function EssayPage({
     form: {
       postId: post.id,
       signedInAs: viewer?.user?.name ?? null,
+      unconfirmedEmail: viewer?.user?.unconfirmedEmail ?? null,
       remembered: viewer?.user ? null : (viewer?.remembered ?? null),
       formToken: formToken(commentSecret()),
       signInHref: `/signin?callbackUrl=${encodeURIComponent(`${pagePath}#respond`)}`,

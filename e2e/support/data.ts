@@ -87,12 +87,21 @@ export class TestData {
   }
 
   /**
-   * A user, created directly in the database (so it never becomes the site's first-account
-   * admin by accident: pass `role`). With `password` the user can sign in with it (the hash is
-   * argon2id, as the app stores it); the record carries the clear text back for the test.
+   * A user, created directly in the database, its e-mail address confirmed unless
+   * `unconfirmed` (as a password sign-up is until its link is opened). With `password` the user
+   * can sign in with it (the hash is argon2id, as the app stores it); the record carries the
+   * clear text back for the test.
    */
   async user(
-    input: { name?: string; role?: Role; bio?: string; handle?: string; email?: string; password?: string } = {},
+    input: {
+      name?: string;
+      role?: Role;
+      bio?: string;
+      handle?: string;
+      email?: string;
+      password?: string;
+      unconfirmed?: boolean;
+    } = {},
   ): Promise<UserRecord> {
     const suffix = this.unique();
     const handle = input.handle ?? `user-${suffix}`;
@@ -104,6 +113,7 @@ export class TestData {
         role: input.role ?? "READER",
         bio: input.bio ?? "",
         passwordHash: input.password === undefined ? null : await hashPassword(input.password),
+        emailVerified: input.unconfirmed ? null : new Date(),
       },
     });
     return {

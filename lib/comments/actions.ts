@@ -1,6 +1,5 @@
 "use server";
 
-import { createHash } from "node:crypto";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { db } from "../db/client";
@@ -11,15 +10,16 @@ import { getCurrentUser } from "../auth/session";
 import { navigateFresh } from "../forms/navigate";
 import { formValues, type FormState } from "../forms/state";
 import { clientIp } from "../http/client-ip";
+import { ipHashOf } from "../http/request-ip";
 import { countLinks, renderComment } from "../markdown/comment";
 import { RateLimiter, retryMessage } from "../rate-limit/store";
 import { getSettings } from "../settings/queries";
 import { fieldErrors } from "../users/schema";
-import { commentsClosed, initialStatus, MIN_FILL_MS, withinEditWindow } from "./policy";
-import { commentPermalink, openPost, writerHistory } from "./queries";
+import { commentsClosed, initialStatus, MAX_FORM_AGE_MS, MIN_FILL_MS, statusAfterEdit, withinEditWindow } from "./policy";
+import { accountHasEmail, commentPermalink, openPost, writerHistory } from "./queries";
 import { CommentIdSchema, CommentBodySchema, EditCommentSchema, GuestSchema, NewCommentSchema } from "./schema";
-import { formAge } from "./tokens";
-import { addPendingId, commentSecret, rememberCommenter } from "./viewer";
+import { formTiming, formToken, guestKeyHash, newGuestKey } from "./tokens";
+import { addPendingId, commentSecret, readCommenter, rememberCommenter } from "./viewer";
 import { editCommentBody, loadModeratedComment } from "../moderation/write";
 import { CommentRejected, insertComment } from "./write";
 
@@ -28,7 +28,9 @@ export interface CommentFormState extends FormState {
   preview?: string;
 }
 
-const ipHashOf = (ip: string) => createHash("sha256").update(`${commentSecret()}:${ip}`).digest("hex").slice(0, 32);
+/** Why an account whose address is not confirmed cannot comment, and what to do. */
+const unconfirmed = (email: string) =>
+  `Confirm your e-mail address to comment: open the link we sent to ${email}, or send a new one from your account page (/account).`;
 
 async function requestContext() {
   const [h, settings] = await Promise.all([headers(), getSettings()]);
@@ -61,6 +63,24 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
   if (!parsed.success || (guest && !guest.success)) return { errors, values };
   if (user && isBanned(user)) return { status: 403, message: "Your account cannot comment right now.", values };
   if (user && !can(user, "comment:create")) return { status: 403, message: "You don’t have permission to comment.", values };
+  if (user && !user.emailVerified) return { status: 403, message: unconfirmed(user.email), values };
+  const guestData = guest?.success ? guest.data : null;
+  // A form rendered too long ago proves nothing about how long it took to fill in: send it again
+  // from a fresh form, with everything typed kept.
+  const timing = user
+    ? "ok"
+    : formTiming(commentSecret(), formData.get("ft"), { minFillMs: MIN_FILL_MS, maxAgeMs: MAX_FORM_AGE_MS });
+  if (timing === "expired") {
+    return {
+      status: 400,
+      message: "This page was open for more than a day, so its form expired. Check your comment and send it again.",
+      values: { ...values, ft: formToken(commentSecret()) },
+    };
+  }
+  // Nobody comments as a member without signing in (the member may not even know of it).
+  if (guestData && (await accountHasEmail(guestData.email))) {
+    return { errors: { email: "This address belongs to an account here. Sign in to comment with it." }, values };
+  }
 
   const { settings, ipHash, userAgent } = await requestContext();
   const post = await openPost(parsed.data.postId);
@@ -83,15 +103,24 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
   }
   const takeBack = () => limiter.undoAll(limits, countedAt);
 
-  const guestData = guest?.success ? guest.data : null;
-  const history = await writerHistory(post.id, user ? { userId: user.id } : { email: guestData?.email ?? "" });
+  // "Previously approved" is this browser's: the e-mail of an approved comment is not enough
+  // (anyone can type it), the signed remember-me cookie that sent it must come back too.
+  const remembered = guestData ? await readCommenter() : null;
+  const sameBrowser = remembered && guestData && remembered.email.toLowerCase() === guestData.email ? remembered : null;
+  const remember = formData.get("remember") === "on";
+  const browserKey = guestData && remember ? (sameBrowser?.key ?? newGuestKey()) : null;
+  const history = await writerHistory(
+    post.id,
+    user
+      ? { userId: user.id }
+      : { email: guestData?.email ?? "", guestKey: sameBrowser ? guestKeyHash(commentSecret(), sameBrowser.key) : null },
+  );
   if (history.lastBody === parsed.data.body) {
     await takeBack();
     return { errors: { body: "Duplicate comment: you already said that." }, values };
   }
 
   const bodyHtml = await renderComment(parsed.data.body);
-  const age = formAge(commentSecret(), formData.get("ft"));
   const honeypot = String(formData.get("homepage") ?? "");
   const decision = initialStatus({
     settings,
@@ -100,11 +129,10 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
     trusted: Boolean(user && (user.id === post.authorId || user.role === "ADMIN")),
     guestPreviouslyApproved: history.approvedBefore,
     // Signed-in readers are known people; the fill time only judges anonymous forms.
-    looksAutomated: honeypot.length > 0 || (!user && (age === null || age < MIN_FILL_MS)),
+    looksAutomated: honeypot.length > 0 || timing !== "ok",
     texts: [parsed.data.body, guestData?.name, guestData?.email, guestData?.url],
   });
 
-  if (process.env.HEARTH_DEBUG_COMMENTS) console.log("comment decision", decision, { age, honeypot: honeypot.length });
   let comment;
   try {
     comment = await insertComment(db, {
@@ -117,6 +145,7 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
       status: decision.status,
       ipHash,
       userAgent,
+      guestKey: browserKey ? guestKeyHash(commentSecret(), browserKey) : null,
     });
   } catch (error) {
     if (error instanceof CommentRejected) {
@@ -129,9 +158,7 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
   if (decision.status === "APPROVED") expireTags(tags.post(post.id), tags.posts);
   if (!user) {
     await rememberCommenter(
-      formData.get("remember") === "on" && guestData
-        ? { name: guestData.name, email: guestData.email, url: guestData.url }
-        : null,
+      guestData && browserKey ? { name: guestData.name, email: guestData.email, url: guestData.url, key: browserKey } : null,
     );
     // Held comments are shown to the browser that wrote them; spam is held silently.
     if (decision.status === "PENDING" || decision.status === "SPAM") await addPendingId(comment.id);
@@ -159,9 +186,19 @@ export async function editCommentAction(_prev: CommentFormState, formData: FormD
   if (!moderator && !withinEditWindow(comment.createdAt, settings.editWindowMinutes)) {
     return { status: 403, message: `Comments can be edited for ${settings.editWindowMinutes} minutes after posting.`, values };
   }
-  const saved = await editCommentBody(db, comment.id, parsed.data.body, await renderComment(parsed.data.body));
+  const bodyHtml = await renderComment(parsed.data.body);
+  // A writer's edit meets the rules a new comment meets (blocked words, held words, links):
+  // approving a harmless comment must not let anything be edited into it later.
+  const moveTo = moderator
+    ? null
+    : statusAfterEdit({
+        settings,
+        linkCount: countLinks(bodyHtml),
+        texts: [parsed.data.body, user.name, user.email],
+      });
+  const saved = await editCommentBody(db, comment.id, parsed.data.body, bodyHtml, moveTo);
   if (!saved) return { status: 404, message: "That comment no longer exists.", values };
-  expireTags(tags.post(comment.postId));
+  expireTags(tags.post(comment.postId), ...(moveTo ? [tags.posts] : []));
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, settings);
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
 }

@@ -14,9 +14,12 @@ export async function essayViewer(search: Search): Promise<EssayViewer> {
   const [user, pendingIds, remembered] = await Promise.all([getCurrentUser(), readPendingIds(), readCommenter()]);
   const order = one(search.order);
   return {
-    user: user ? { id: user.id, name: user.name, role: user.role } : null,
+    user: user
+      ? { id: user.id, name: user.name, role: user.role, unconfirmedEmail: user.emailVerified ? null : user.email }
+      : null,
     pendingIds,
-    remembered,
+    // The browser key stays in its HttpOnly cookie: only the details reach the page.
+    remembered: remembered ? { name: remembered.name, email: remembered.email, url: remembered.url } : null,
     replyTo: positiveInt(one(search.replyto)),
     editId: positiveInt(one(search.edit)),
     order: order && (COMMENT_ORDERS as readonly string[]).includes(order) ? (order as CommentOrder) : null,

@@ -5,6 +5,8 @@ import { tags } from "../cache/tags";
 import { can } from "../auth/permissions";
 import { getCurrentUser } from "../auth/session";
 import { getSettings } from "../settings/queries";
+import { requestIp, ipHashOf } from "../http/request-ip";
+import { RateLimiter, retryMessage } from "../rate-limit/store";
 import { commentPermalink, likeTarget } from "./queries";
 import { setLikeIntent } from "./viewer";
 import { CommentRejected, setLike } from "./write";
@@ -14,7 +16,7 @@ export type LikeOutcome =
   /** Signed out: the like is remembered and applied once they have signed in there. */
   | { kind: "sign-in"; location: string }
   | { kind: "done"; liked: boolean; likeCount: number; /** Only when asked for. */ permalink: string | null }
-  | { kind: "refused"; status: 403 | 404 | 409; message: string };
+  | { kind: "refused"; status: 403 | 404 | 409 | 429; message: string };
 
 /**
  * Likes or unlikes a comment for whoever is signed in: one like per person, not on one's own
@@ -34,6 +36,19 @@ export async function likeComment(commentId: number, wantLike: boolean, options:
   if (comment.authorId === user.id) return { kind: "refused", status: 403, message: "You can’t like your own comment." };
   if (!can(user, "comment:like", { authorId: comment.authorId }))
     return { kind: "refused", status: 403, message: "You can’t like comments right now." };
+  // Flood control: per person and per address (four times the person's limit: people share
+  // addresses), counted in the database so it holds across instances.
+  const [settings, ip] = await Promise.all([getSettings(), requestIp()]);
+  const ipKey = ipHashOf(ip);
+  const flood = await new RateLimiter(db).hitAll([
+    { key: `like:min:user:${user.id}`, rule: { limit: settings.likesPerMinute, windowMs: 60_000 } },
+    { key: `like:hour:user:${user.id}`, rule: { limit: settings.likesPerHour, windowMs: 3_600_000 } },
+    { key: `like:min:ip:${ipKey}`, rule: { limit: settings.likesPerMinute * 4, windowMs: 60_000 } },
+    { key: `like:hour:ip:${ipKey}`, rule: { limit: settings.likesPerHour * 4, windowMs: 3_600_000 } },
+  ]);
+  if (!flood.allowed) {
+    return { kind: "refused", status: 429, message: `You’re liking too quickly. ${retryMessage(flood.retryAfterSeconds)}` };
+  }
   let result;
   try {
     result = await setLike(db, commentId, user.id, wantLike);
@@ -42,8 +57,6 @@ export async function likeComment(commentId: number, wantLike: boolean, options:
     throw error;
   }
   expireTags(tags.post(comment.postId));
-  const permalink = options.permalink
-    ? await commentPermalink(commentId, { userId: user.id, pendingIds: [] }, await getSettings())
-    : null;
+  const permalink = options.permalink ? await commentPermalink(commentId, { userId: user.id, pendingIds: [] }, settings) : null;
   return { kind: "done", ...result, permalink };
 }

@@ -100,6 +100,27 @@ export function initialStatus(input: StatusInput): { status: CommentStatusValue;
   return { status: "APPROVED", reason: input.signedIn ? "signed-in reader" : "previously approved e-mail" };
 }
 
+/**
+ * Where a writer's edit moves their comment: the rules a new comment meets, applied to the new
+ * text (the writer is signed in, so only the word lists and the link count can hold it). A
+ * blocked word sends it to the Trash; a held word or too many links back to Pending; null
+ * leaves its status alone. Moderators' edits are not judged.
+ */
+export function statusAfterEdit(input: {
+  settings: ModerationSettings;
+  linkCount: number;
+  texts: readonly (string | null | undefined)[];
+}): { status: "PENDING" | "TRASH"; reason: string } | null {
+  const decision = initialStatus({
+    ...input,
+    signedIn: true,
+    trusted: false,
+    guestPreviouslyApproved: false,
+    looksAutomated: false,
+  });
+  return decision.status === "PENDING" || decision.status === "TRASH" ? { status: decision.status, reason: decision.reason } : null;
+}
+
 /** Comments are closed on a post by its switch, or automatically some days after publication. */
 export function commentsClosed(
   post: { commentsOpen: boolean; publishedAt: Date | string | null },

@@ -323,11 +323,13 @@ export async function openPost(postId: string, now: Date = new Date()): Promise<
 /**
  * What moderation needs to know of a writer, in one query: the body of their last comment on
  * this essay (an identical one is refused as a duplicate) and, for a guest, whether a comment
- * with their e-mail address was ever approved (WordPress's "previously approved" rule).
+ * with their e-mail address, sent from this browser (`guestKey`: the hash of the key in their
+ * signed remember-me cookie), was ever approved — WordPress's "previously approved" rule,
+ * without letting whoever types an approved reader's address pass as them.
  */
 export async function writerHistory(
   postId: string,
-  writer: { userId: string } | { email: string },
+  writer: { userId: string } | { email: string; guestKey: string | null },
 ): Promise<{ lastBody: string | null; approvedBefore: boolean }> {
   const rows =
     "userId" in writer
@@ -338,15 +340,50 @@ export async function writerHistory(
       : await sqlOf(db).query<{ lastBody: string | null; approvedBefore: number | bigint | boolean | null }>(Prisma.sql`
           SELECT (SELECT "bodyMarkdown" FROM "Comment" WHERE "postId" = ${postId} AND "guestEmail" = ${writer.email.toLowerCase()}
                   ORDER BY "id" DESC LIMIT 1) AS "lastBody",
-                 EXISTS (SELECT 1 FROM "Comment" WHERE "guestEmail" = ${writer.email.toLowerCase()} AND "status" = 'APPROVED')
+                 EXISTS (SELECT 1 FROM "Comment" WHERE "guestEmail" = ${writer.email.toLowerCase()} AND "status" = 'APPROVED'
+                         AND "guestKey" = ${writer.guestKey ?? ""})
                    AS "approvedBefore"`);
   const row = rows[0];
   return { lastBody: row?.lastBody ?? null, approvedBefore: Boolean(Number(row?.approvedBefore ?? 0)) };
 }
 
-/** Who wrote a comment, its status and essay (what liking it checks); null when it is gone. */
-export async function likeTarget(commentId: number): Promise<{ authorId: string | null; status: string; postId: string } | null> {
+/** SQL: essay p is published (its time has come). */
+const publishedSql = (now: Date) => Prisma.sql`p."status" IN ('PUBLISHED', 'SCHEDULED') AND p."publishedAt" <= ${now}`;
+
+/**
+ * Who wrote a comment, its status and essay (what liking it checks); null when it is gone or
+ * its essay is not published.
+ */
+export async function likeTarget(
+  commentId: number,
+  now: Date = new Date(),
+): Promise<{ authorId: string | null; status: string; postId: string } | null> {
   const rows = await sqlOf(db).query<{ authorId: string | null; status: string; postId: string }>(Prisma.sql`
-    SELECT "authorId", "status", "postId" FROM "Comment" WHERE "id" = ${commentId}`);
+    SELECT c."authorId", c."status", c."postId" FROM "Comment" c JOIN "Post" p ON p."id" = c."postId"
+    WHERE c."id" = ${commentId} AND ${publishedSql(now)}`);
   return rows[0] ?? null;
+}
+
+/**
+ * The permalink of a comment this viewer may see (approved, or their own awaiting moderation)
+ * on a published essay; null otherwise, so the short link /comments/<id> reveals nothing of
+ * drafts, held, spam or deleted comments.
+ */
+export async function visibleCommentPermalink(
+  commentId: number,
+  viewer: ThreadViewer,
+  now: Date = new Date(),
+): Promise<string | null> {
+  const rows = await sqlOf(db).query<{ id: number | bigint }>(Prisma.sql`
+    SELECT c."id" AS "id" FROM "Comment" c JOIN "Post" p ON p."id" = c."postId"
+    WHERE c."id" = ${commentId} AND ${shownSql("c", viewer)} AND ${publishedSql(now)}`);
+  return rows.length > 0 ? commentPermalink(commentId, viewer) : null;
+}
+
+/** Whether an account has this e-mail address (guests may not comment with it). */
+export async function accountHasEmail(email: string): Promise<boolean> {
+  const rows = await sqlOf(db).query<{ n: number | bigint }>(
+    Prisma.sql`SELECT COUNT(*) AS "n" FROM "User" WHERE "email" = ${email.trim().toLowerCase()}`,
+  );
+  return Number(rows[0]?.n ?? 0) > 0;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { env } from "../env";
+import { authSecret } from "../env";
 import { decodeCommenter, decodePendingIds, encodeCommenter, encodePendingIds, type RememberedCommenter } from "./tokens";
 
 /** Cookies that make a reading page this browser's own (see proxy.ts and the front cache). */
@@ -10,18 +10,19 @@ export const LIKE_INTENT_COOKIE = "hearth_like";
 
 const YEAR = 365 * 24 * 60 * 60;
 
-/** The secret that signs comment forms and cookies: the session secret. */
+/** The secret that signs comment forms and cookies: the session secret (never a constant). */
 export function commentSecret(): string {
-  return env().AUTH_SECRET ?? "hearth-development-secret";
+  return authSecret();
 }
 
+/** The guest details this browser asked to be remembered (a signed cookie), or null. */
 export async function readCommenter(): Promise<RememberedCommenter | null> {
-  return decodeCommenter((await cookies()).get(COMMENTER_COOKIE)?.value);
+  return decodeCommenter(commentSecret(), (await cookies()).get(COMMENTER_COOKIE)?.value);
 }
 
 export async function rememberCommenter(c: RememberedCommenter | null): Promise<void> {
   const jar = await cookies();
-  if (c) jar.set(COMMENTER_COOKIE, encodeCommenter(c), { httpOnly: true, sameSite: "lax", path: "/", maxAge: YEAR });
+  if (c) jar.set(COMMENTER_COOKIE, encodeCommenter(commentSecret(), c), { httpOnly: true, sameSite: "lax", path: "/", maxAge: YEAR });
   else jar.delete(COMMENTER_COOKIE);
 }
 

@@ -71,9 +71,15 @@ export function likedByLabel(count: number): string {
 
 /** What the per-viewer version of an essay page knows about who is looking. */
 export interface EssayViewer {
-  user: { id: string; name: string; role: "READER" | "AUTHOR" | "ADMIN" } | null;
+  user: {
+    id: string;
+    name: string;
+    role: "READER" | "AUTHOR" | "ADMIN";
+    /** The account's address while it is unconfirmed (such accounts cannot comment yet); else null. */
+    unconfirmedEmail: string | null;
+  } | null;
   pendingIds: number[];
-  remembered: RememberedCommenter | null;
+  remembered: Omit<RememberedCommenter, "key"> | null;
   replyTo: number | null;
   editId: number | null;
   order: CommentOrder | null;

@@ -16,6 +16,8 @@ export interface NewComment {
   status: CommentStatusValue;
   ipHash?: string | null;
   userAgent?: string | null;
+  /** For a guest: the hash of their browser key (lib/comments/tokens.ts), when they sent one. */
+  guestKey?: string | null;
   createdAt?: Date;
 }
 
@@ -72,16 +74,17 @@ export async function insertComment(db: Db, input: NewComment): Promise<Comment>
       likeCount: 0,
       ipHash: input.ipHash ?? null,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
+      guestKey: input.guestKey ?? null,
       createdAt: input.createdAt ?? now,
       updatedAt: now,
       editedAt: null,
     };
     const inserted = yield* rows<{ id: number | bigint }>(Prisma.sql`
       INSERT INTO "Comment" ("postId", "parentId", "rootId", "depth", "authorId", "guestName", "guestEmail", "guestUrl",
-        "bodyMarkdown", "bodyHtml", "status", "likeCount", "ipHash", "userAgent", "createdAt", "updatedAt")
+        "bodyMarkdown", "bodyHtml", "status", "likeCount", "ipHash", "userAgent", "guestKey", "createdAt", "updatedAt")
       VALUES (${row.postId}, ${row.parentId}, ${row.rootId}, ${row.depth}, ${row.authorId}, ${row.guestName},
         ${row.guestEmail}, ${row.guestUrl}, ${row.bodyMarkdown}, ${row.bodyHtml}, ${statusSql(row.status)}, 0,
-        ${row.ipHash}, ${row.userAgent}, ${row.createdAt}, ${row.updatedAt})
+        ${row.ipHash}, ${row.userAgent}, ${row.guestKey}, ${row.createdAt}, ${row.updatedAt})
       RETURNING "id"`);
     const id = Number(inserted[0]?.id);
     if (!parent) {

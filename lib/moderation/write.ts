@@ -128,15 +128,34 @@ export async function loadModeratedComment(db: Db, id: number) {
 }
 
 /**
- * Replaces a comment's text (rendered by the caller with renderComment). Refused for a comment
- * that is gone or was deleted by its writer meanwhile.
+ * Replaces a comment's text (rendered by the caller with renderComment), and moves it to
+ * `moveTo` when the new text breaks a rule (lib/comments/policy.ts statusAfterEdit): an
+ * approved comment that leaves Approved no longer counts on its essay (its likes stay, hidden,
+ * as with any moderation). One transaction. Refused for a comment that is gone or was deleted
+ * by its writer meanwhile.
  */
-export async function editCommentBody(db: Db, id: number, bodyMarkdown: string, bodyHtml: string): Promise<boolean> {
-  const { count } = await retryWhenBusy(() =>
-    db.comment.updateMany({
-      where: { id, status: { not: "DELETED" } },
-      data: { bodyMarkdown, bodyHtml, editedAt: new Date() },
+export async function editCommentBody(
+  db: Db,
+  id: number,
+  bodyMarkdown: string,
+  bodyHtml: string,
+  moveTo: { status: "PENDING" | "TRASH" } | null = null,
+): Promise<boolean> {
+  return retryWhenBusy(() =>
+    db.$transaction(async (tx) => {
+      const row = await tx.comment.findUnique({ where: { id }, select: { status: true, postId: true } });
+      if (!row || row.status === "DELETED") return false;
+      const from = row.status as CommentStatusValue;
+      // A comment already held or thrown out keeps its place; only a harsher rule moves it on.
+      const to = moveTo && from !== moveTo.status && (from === "APPROVED" || (from === "PENDING" && moveTo.status === "TRASH")) ? moveTo.status : from;
+      const { count } = await tx.comment.updateMany({
+        where: { id, status: from },
+        data: { bodyMarkdown, bodyHtml, editedAt: new Date(), status: to },
+      });
+      if (count === 0) return false;
+      const delta = approvedDelta(from, to);
+      if (delta !== 0) await tx.post.update({ where: { id: row.postId }, data: { commentCount: { increment: delta } } });
+      return true;
     }),
   );
-  return count > 0;
 }

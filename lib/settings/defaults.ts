@@ -8,6 +8,8 @@ export interface SiteSettings {
   editWindowMinutes: number;
   floodPerMinute: number;
   floodPerHour: number;
+  likesPerMinute: number;
+  likesPerHour: number;
   holdLinkCount: number;
   holdWords: string;
   blockWords: string;
@@ -26,6 +28,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   editWindowMinutes: 15,
   floodPerMinute: 5,
   floodPerHour: 30,
+  likesPerMinute: 30,
+  likesPerHour: 300,
   holdLinkCount: 3,
   holdWords: "",
   blockWords: "",

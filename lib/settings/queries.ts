@@ -9,7 +9,8 @@ export async function readSettings(): Promise<SiteSettings> {
   try {
     const row = await db.settings.findUnique({ where: { id: 1 } });
     if (!row) return DEFAULT_SETTINGS;
-    const { id: _id, updatedAt: _u, commentOrder, ...rest } = row;
+    // The setup token's hash is not a setting: it never leaves lib/setup/.
+    const { id: _id, updatedAt: _u, setupTokenHash: _h, setupTokenExpires: _e, commentOrder, ...rest } = row;
     const order = commentOrder === "newest" || commentOrder === "likes" ? commentOrder : "oldest";
     return { ...DEFAULT_SETTINGS, ...rest, commentOrder: order };
   } catch (error) {

@@ -11,6 +11,8 @@ export const SETTING_RANGES = {
   editWindowMinutes: [0, 1440],
   floodPerMinute: [1, 100],
   floodPerHour: [1, 1000],
+  likesPerMinute: [1, 1000],
+  likesPerHour: [1, 10000],
   holdLinkCount: [0, 50],
   autoCloseDays: [1, 3650],
 } as const satisfies Partial<Record<keyof SiteSettings, readonly [min: number, max: number]>>;
@@ -61,6 +63,8 @@ export const SettingsSchema = z
     editWindowMinutes: wholeNumber(SETTING_RANGES.editWindowMinutes),
     floodPerMinute: wholeNumber(SETTING_RANGES.floodPerMinute),
     floodPerHour: wholeNumber(SETTING_RANGES.floodPerHour),
+    likesPerMinute: wholeNumber(SETTING_RANGES.likesPerMinute),
+    likesPerHour: wholeNumber(SETTING_RANGES.likesPerHour),
     holdLinkCount: wholeNumber(SETTING_RANGES.holdLinkCount),
     holdWords: wordList,
     blockWords: wordList,
@@ -74,6 +78,13 @@ export const SettingsSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["floodPerHour"],
+        message: "The hourly limit cannot be lower than the limit per minute.",
+      });
+    }
+    if (v.likesPerHour < v.likesPerMinute) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["likesPerHour"],
         message: "The hourly limit cannot be lower than the limit per minute.",
       });
     }

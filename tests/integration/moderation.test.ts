@@ -282,4 +282,23 @@ describe("moderation against a freshly migrated SQLite database", () => {
     const tomb = await comment(alicePost, "DELETED");
     expect(await mod.editCommentBody(db, tomb, "x", "<p>x</p>")).toBe(false);
   });
+
+  it("moves an edited comment that now breaks a rule, keeping the counts true", async () => {
+    const approved = await comment(alicePost, "APPROVED");
+    await write.setLike(db, approved, likers[0] as string, true);
+    const before = await postCount(alicePost);
+    // Edited into something held: back to Pending, no longer counted, its like kept (hidden).
+    expect(await mod.editCommentBody(db, approved, "spam", "<p>spam</p>", { status: "PENDING" })).toBe(true);
+    expect(await statusOf(approved)).toBe("PENDING");
+    expect(await postCount(alicePost)).toBe(before - 1);
+    expect(await db.commentLike.count({ where: { commentId: approved } })).toBe(1);
+    // Held, then edited into something blocked: to the Trash.
+    expect(await mod.editCommentBody(db, approved, "worse", "<p>worse</p>", { status: "TRASH" })).toBe(true);
+    expect(await statusOf(approved)).toBe("TRASH");
+    // A comment in the Trash is not pulled back to Pending by a milder rule.
+    expect(await mod.editCommentBody(db, approved, "held", "<p>held</p>", { status: "PENDING" })).toBe(true);
+    expect(await statusOf(approved)).toBe("TRASH");
+    expect(await postCount(alicePost)).toBe(before - 1);
+    await expectConsistent();
+  });
 });

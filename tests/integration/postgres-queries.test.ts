@@ -55,16 +55,20 @@ describe.skipIf(!available)("comment queries on PostgreSQL", () => {
       guest,
       bodyMarkdown: "Hello",
       status: "PENDING",
+      guestKey: "browser-key-hash",
     });
-    expect(await queries.writerHistory(post.id, { email: "gus@example.org" })).toEqual({
+    const gus = { email: "gus@example.org", guestKey: "browser-key-hash" };
+    expect(await queries.writerHistory(post.id, gus)).toEqual({ lastBody: "Hello", approvedBefore: false });
+    await db.comment.update({ where: { id: first.id }, data: { status: "APPROVED" } });
+    expect(await queries.writerHistory(post.id, gus)).toEqual({ lastBody: "Hello", approvedBefore: true });
+    // The address alone, from another browser or none, is not "previously approved".
+    expect(await queries.writerHistory(post.id, { ...gus, guestKey: "another-browser" })).toEqual({
       lastBody: "Hello",
       approvedBefore: false,
     });
-    await db.comment.update({ where: { id: first.id }, data: { status: "APPROVED" } });
-    expect(await queries.writerHistory(post.id, { email: "gus@example.org" })).toEqual({
-      lastBody: "Hello",
-      approvedBefore: true,
-    });
+    expect(await queries.writerHistory(post.id, { ...gus, guestKey: null })).toEqual({ lastBody: "Hello", approvedBefore: false });
+    expect(await queries.accountHasEmail("ADA@pgq.test")).toBe(true);
+    expect(await queries.accountHasEmail("gus@example.org")).toBe(false);
     expect(await queries.writerHistory(post.id, { userId: author.id })).toEqual({ lastBody: null, approvedBefore: false });
 
     const reply = await write.insertComment(db, {
@@ -77,6 +81,9 @@ describe.skipIf(!available)("comment queries on PostgreSQL", () => {
     expect(reply).toMatchObject({ rootId: first.id, depth: 1 });
     expect(await queries.likeTarget(reply.id)).toEqual({ authorId: author.id, status: "APPROVED", postId: post.id });
     expect(await queries.likeTarget(9_999_999)).toBeNull();
+    expect(await queries.visibleCommentPermalink(reply.id, { userId: null, pendingIds: [] })).toBe(
+      `/posts/pg-queries#comment-${reply.id}`,
+    );
     expect(await queries.commentPermalink(reply.id, null, { commentOrder: "likes", commentsPerPage: 50 })).toBe(
       `/posts/pg-queries#comment-${reply.id}`,
     );

@@ -442,6 +442,33 @@ describe("the read queries against a freshly migrated SQLite database", () => {
       expect(ids(page.nodes)).toEqual([c.c1, c.c6, c.c7]);
     });
 
+    it("gives the short permalink only of comments the reader may see, on published essays", async () => {
+      const anyone = { userId: null, pendingIds: [] };
+      expect(await comments.visibleCommentPermalink(c.c1 as number, anyone)).toBe(`/posts/first#comment-${c.c1}`);
+      // Held, spam and deleted comments are not there for anyone else.
+      for (const label of ["c9", "c10", "c11", "c7"]) {
+        expect(await comments.visibleCommentPermalink(c[label] as number, anyone), label).toBeNull();
+      }
+      // A held comment is there for the reader who wrote it (signed in, or this browser's guest).
+      expect(await comments.visibleCommentPermalink(c.c9 as number, { userId: users.erin.id, pendingIds: [] })).toBe(
+        `/posts/first#comment-${c.c9}`,
+      );
+      expect(await comments.visibleCommentPermalink(c.c11 as number, { userId: null, pendingIds: [c.c11 as number] })).toBe(
+        `/posts/first#comment-${c.c11}`,
+      );
+      expect(await comments.visibleCommentPermalink(c.c9 as number, { userId: users.carol.id, pendingIds: [] })).toBeNull();
+      // An approved comment on a draft or a post scheduled for later reveals nothing of it.
+      for (const slug of ["draft", "future-scheduled"]) {
+        const hidden = await db.comment.create({
+          data: { postId: postIds[slug] as string, bodyMarkdown: "x", bodyHtml: "<p>x</p>", status: "APPROVED" },
+        });
+        expect(await comments.visibleCommentPermalink(hidden.id, anyone), slug).toBeNull();
+        expect(await comments.likeTarget(hidden.id), slug).toBeNull();
+        await db.comment.delete({ where: { id: hidden.id } });
+      }
+      expect(await comments.visibleCommentPermalink(999_999_999, anyone)).toBeNull();
+    });
+
     it("builds the nested tree and caps its depth, naming whom deeper replies answer", async () => {
       const page = await thread({ maxDepth: 3 });
       const [t1] = page.nodes;

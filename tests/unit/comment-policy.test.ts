@@ -6,6 +6,7 @@ import {
   findListedWord,
   initialStatus,
   parseWordList,
+  statusAfterEdit,
   withinEditWindow,
   type StatusInput,
 } from "@/lib/comments/policy";
@@ -253,6 +254,26 @@ describe("initialStatus", () => {
   it("hold and block words do not match inside other words", () => {
     const input = base({ texts: ["The scrapyard is unheld"] }, { holdWords: "crap, held", blockWords: "scrap" });
     expect(initialStatus(input).status).toBe("APPROVED");
+  });
+});
+
+describe("statusAfterEdit", () => {
+  const settings = { holdLinkCount: 3, holdWords: "casino", blockWords: "viagra" };
+  const edit = (text: string, linkCount = 0) => statusAfterEdit({ settings, linkCount, texts: [text, "Ada", "ada@example.org"] });
+
+  it("leaves a harmless edit alone", () => {
+    expect(edit("A clearer way to put it.")).toBeNull();
+    expect(edit("Two links", 2)).toBeNull();
+  });
+
+  it("sends an edit with a blocked word to the Trash and one with a held word or too many links to Pending", () => {
+    expect(edit("Buy viagra here")).toEqual({ status: "TRASH", reason: "blocked word “viagra”" });
+    expect(edit("Best casino bonus")).toEqual({ status: "PENDING", reason: "held word “casino”" });
+    expect(edit("Links!", 3)).toEqual({ status: "PENDING", reason: "3 links" });
+  });
+
+  it("judges the writer's name and e-mail too, as a new comment's are", () => {
+    expect(statusAfterEdit({ settings, linkCount: 0, texts: ["fine", "Casino King", "k@example.org"] })?.status).toBe("PENDING");
   });
 });
 

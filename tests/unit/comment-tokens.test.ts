@@ -5,7 +5,10 @@ import {
   encodeCommenter,
   encodePendingIds,
   formAge,
+  formTiming,
   formToken,
+  guestKeyHash,
+  newGuestKey,
   type RememberedCommenter,
 } from "@/lib/comments/tokens";
 
@@ -151,65 +154,106 @@ describe("encodePendingIds / decodePendingIds", () => {
 });
 
 describe("encodeCommenter / decodeCommenter", () => {
-  const jane: RememberedCommenter = { name: "Jane Doe", email: "jane@example.org", url: "https://jane.example" };
+  const key = newGuestKey();
+  const jane: RememberedCommenter = { name: "Jane Doe", email: "jane@example.org", url: "https://jane.example", key };
+  /** Any JSON payload, properly signed (as a cookie only the site could have written). */
+  const forge = (payload: unknown) => encodeCommenter(SECRET, payload as RememberedCommenter);
 
   it("round-trips, unicode included", () => {
-    expect(decodeCommenter(encodeCommenter(jane))).toEqual(jane);
-    const zoe = { name: "Zoë “Z” 東京 🙂", email: "zoe@example.org", url: "" };
-    expect(decodeCommenter(encodeCommenter(zoe))).toEqual(zoe);
+    expect(decodeCommenter(SECRET, encodeCommenter(SECRET, jane))).toEqual(jane);
+    const zoe = { name: "Zoë “Z” 東京 🙂", email: "zoe@example.org", url: "", key };
+    expect(decodeCommenter(SECRET, encodeCommenter(SECRET, zoe))).toEqual(zoe);
   });
 
-  it("encodes to base64url (cookie-safe: no '+', '/', '=' or ';')", () => {
-    const value = encodeCommenter({ name: "???>>>~~~ÿÿÿ", email: "a@b.org", url: "https://x.org/?q=1;2" });
-    expect(value).toMatch(/^[A-Za-z0-9_-]+$/);
+  it("is cookie-safe (base64url and a dot: no '+', '/', '=' or ';')", () => {
+    const value = encodeCommenter(SECRET, { name: "???>>>~~~ÿÿÿ", email: "a@b.org", url: "https://x.org/?q=1;2", key });
+    expect(value).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{32}$/);
   });
 
-  it("defaults a missing or non-string url to ''", () => {
-    const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-    expect(decodeCommenter(enc({ name: "A", email: "a@b.org" }))).toEqual({ name: "A", email: "a@b.org", url: "" });
-    expect(decodeCommenter(enc({ name: "A", email: "a@b.org", url: 42 }))).toEqual({ name: "A", email: "a@b.org", url: "" });
+  it("refuses a value that was not signed with the site's secret, or was changed", () => {
+    const value = encodeCommenter(SECRET, jane);
+    expect(decodeCommenter(OTHER, value)).toBeNull();
+    const [payload, sig] = value.split(".") as [string, string];
+    const edited = Buffer.from(JSON.stringify({ ...jane, email: "boss@example.org" })).toString("base64url");
+    expect(decodeCommenter(SECRET, `${edited}.${sig}`)).toBeNull();
+    expect(decodeCommenter(SECRET, payload)).toBeNull();
+    // The remember-me cookie of the old format (unsigned JSON) is forgotten.
+    expect(decodeCommenter(SECRET, Buffer.from(JSON.stringify(jane)).toString("base64url"))).toBeNull();
   });
 
-  it("drops unknown fields", () => {
-    const enc = Buffer.from(JSON.stringify({ ...jane, admin: true })).toString("base64url");
-    expect(decodeCommenter(enc)).toEqual(jane);
+  it("defaults a missing or non-string url to '' and drops unknown fields", () => {
+    expect(decodeCommenter(SECRET, forge({ name: "A", email: "a@b.org", key }))).toEqual({ name: "A", email: "a@b.org", url: "", key });
+    expect(decodeCommenter(SECRET, forge({ name: "A", email: "a@b.org", url: 42, key }))).toEqual({
+      name: "A",
+      email: "a@b.org",
+      url: "",
+      key,
+    });
+    expect(decodeCommenter(SECRET, forge({ ...jane, admin: true }))).toEqual(jane);
   });
 
   it("caps the fields at 100 / 254 / 200 characters", () => {
-    const long = { name: "n".repeat(300), email: "e".repeat(300), url: "u".repeat(300) };
-    // 900 characters of JSON → 1,200+ characters of base64, under the 2,000 limit.
-    const decoded = decodeCommenter(encodeCommenter(long));
-    expect(decoded).toEqual({ name: "n".repeat(100), email: "e".repeat(254), url: "u".repeat(200) });
+    const long = { name: "n".repeat(300), email: "e".repeat(300), url: "u".repeat(300), key };
+    expect(decodeCommenter(SECRET, encodeCommenter(SECRET, long))).toEqual({
+      name: "n".repeat(100),
+      email: "e".repeat(254),
+      url: "u".repeat(200),
+      key,
+    });
   });
 
   it("returns null for a missing, empty or oversized value", () => {
-    expect(decodeCommenter(undefined)).toBeNull();
-    expect(decodeCommenter("")).toBeNull();
-    const huge = encodeCommenter({ name: "x".repeat(1600), email: "a@b.org", url: "" });
+    expect(decodeCommenter(SECRET, undefined)).toBeNull();
+    expect(decodeCommenter(SECRET, "")).toBeNull();
+    const huge = encodeCommenter(SECRET, { name: "x".repeat(1600), email: "a@b.org", url: "", key });
     expect(huge.length).toBeGreaterThan(2000);
-    expect(decodeCommenter(huge)).toBeNull();
-    expect(decodeCommenter("A".repeat(2001))).toBeNull();
+    expect(decodeCommenter(SECRET, huge)).toBeNull();
   });
 
-  it("returns null for garbage without throwing", () => {
-    const enc = (s: string) => Buffer.from(s).toString("base64url");
+  it("returns null for signed garbage without throwing (no key, a malformed key, wrong types)", () => {
     for (const bad of [
-      "!!!not base64!!!",
-      "%%%",
-      enc("not json"),
-      enc("null"),
-      enc("42"),
-      enc('"a string"'),
-      enc("[1,2]"),
-      enc("{}"),
-      enc('{"name":"A"}'),
-      enc('{"email":"a@b.org"}'),
-      enc('{"name":1,"email":"a@b.org"}'),
-      enc('{"name":"A","email":null}'),
-      enc("{"),
+      { name: "A", email: "a@b.org" },
+      { name: "A", email: "a@b.org", key: "short" },
+      { name: "A", email: "a@b.org", key: "has spaces in it !!!!" },
+      { name: 1, email: "a@b.org", key },
+      { name: "A", email: null, key },
     ]) {
-      expect(() => decodeCommenter(bad), bad).not.toThrow();
-      expect(decodeCommenter(bad), bad).toBeNull();
+      const value = forge(bad);
+      expect(() => decodeCommenter(SECRET, value), JSON.stringify(bad)).not.toThrow();
+      expect(decodeCommenter(SECRET, value), JSON.stringify(bad)).toBeNull();
     }
+    for (const bad of ["!!!not base64!!!.x", "%%%", ".", "a.b.c"]) {
+      expect(() => decodeCommenter(SECRET, bad), bad).not.toThrow();
+      expect(decodeCommenter(SECRET, bad), bad).toBeNull();
+    }
+  });
+});
+
+describe("guest browser keys", () => {
+  it("are random, URL-safe and hashed with the secret before they are stored", () => {
+    const a = newGuestKey();
+    const b = newGuestKey();
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(guestKeyHash(SECRET, a)).toBe(guestKeyHash(SECRET, a));
+    expect(guestKeyHash(SECRET, a)).not.toBe(guestKeyHash(SECRET, b));
+    expect(guestKeyHash(SECRET, a)).not.toBe(guestKeyHash(OTHER, a));
+    expect(guestKeyHash(SECRET, a)).not.toContain(a);
+  });
+});
+
+describe("formTiming", () => {
+  const limits = { minFillMs: 3_000, maxAgeMs: 24 * 3_600_000 };
+  it("says whether a form was filled in like a person, too fast, too long ago, or forged", () => {
+    const token = formToken(SECRET, T);
+    expect(formTiming(SECRET, token, limits, T + 10_000)).toBe("ok");
+    expect(formTiming(SECRET, token, limits, T + 1_000)).toBe("too-fast");
+    expect(formTiming(SECRET, token, limits, T + 24 * 3_600_000)).toBe("ok");
+    expect(formTiming(SECRET, token, limits, T + 24 * 3_600_000 + 1)).toBe("expired");
+    expect(formTiming(SECRET, formToken(OTHER, T), limits, T + 10_000)).toBe("forged");
+    expect(formTiming(SECRET, undefined, limits, T)).toBe("forged");
+    // Dated well in the future: forged (a little clock skew between instances is tolerated).
+    expect(formTiming(SECRET, formToken(SECRET, T + 120_000), limits, T)).toBe("forged");
+    expect(formTiming(SECRET, formToken(SECRET, T + 5_000), limits, T)).toBe("too-fast");
   });
 });

@@ -12,6 +12,8 @@ const valid = (over: Record<string, string | undefined> = {}) => ({
   editWindowMinutes: "15",
   floodPerMinute: "5",
   floodPerHour: "30",
+  likesPerMinute: "30",
+  likesPerHour: "300",
   holdLinkCount: "3",
   holdWords: "",
   blockWords: "",
@@ -38,6 +40,8 @@ describe("SettingsSchema", () => {
       commentOrder: "likes",
       editWindowMinutes: 15,
       floodPerMinute: 5,
+      likesPerMinute: 30,
+      likesPerHour: 300,
       floodPerHour: 30,
       holdLinkCount: 3,
       holdWords: "",
@@ -83,6 +87,13 @@ describe("SettingsSchema", () => {
     expect(errorsOf(valid({ floodPerMinute: "10", floodPerHour: "5" }))).toEqual({
       floodPerHour: "The hourly limit cannot be lower than the limit per minute.",
     });
+  });
+
+  it("refuses an hourly like limit below the per-minute one, on the hourly field", () => {
+    expect(errorsOf(valid({ likesPerMinute: "50", likesPerHour: "40" }))).toEqual({
+      likesPerHour: "The hourly limit cannot be lower than the limit per minute.",
+    });
+    expect(errorsOf(valid({ likesPerMinute: "0" })).likesPerMinute).toBe("Enter a whole number from 1 to 1000.");
   });
 
   it("reports every bad field at once", () => {

@@ -1,15 +1,22 @@
-import { commentPermalink } from "@/lib/comments/queries";
+import { getCurrentUser } from "@/lib/auth/session";
+import { visibleCommentPermalink } from "@/lib/comments/queries";
+import { readPendingIds } from "@/lib/comments/viewer";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Short permalink /comments/<id>: to the comment page that shows it, scrolled to it. The
- * Location is relative, so it stays on whatever host the reader used (the request URL Next
- * hands a route may name another one, e.g. localhost behind a proxy).
+ * Short permalink /comments/<id>: to the comment page that shows it, scrolled to it — only for
+ * a comment the reader may see on a published essay (drafts, held, spam and deleted comments
+ * answer 404 like an id that never existed). The Location is relative, so it stays on whatever
+ * host the reader used (the request URL Next hands a route may name another one, e.g.
+ * localhost behind a proxy).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const permalink = /^\d{1,12}$/.test(id) ? await commentPermalink(Number(id)) : null;
-  if (!permalink) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(null, { status: 307, headers: { Location: permalink } });
+  const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!/^\d{1,12}$/.test(id)) return notFound();
+  const [user, pendingIds] = await Promise.all([getCurrentUser(), readPendingIds()]);
+  const permalink = await visibleCommentPermalink(Number(id), { userId: user?.id ?? null, pendingIds });
+  if (!permalink) return notFound();
+  return new Response(null, { status: 307, headers: { Location: permalink, "Cache-Control": "private, no-store" } });
 }
