@@ -8,9 +8,15 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import next from "next";
 import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "./lib/uploads/limits.mjs";
-import { backLink, exceedsBodyLimit, tooLargePage } from "./server/body-limit.mjs";
+import { backLink, exceedsBodyLimit, hasUnannouncedBody, holdBody, tooLargePage } from "./server/body-limit.mjs";
 import { affectedBy, FrontCache } from "./server/front-cache.mjs";
 import { canStripClientRuntime, stripClientRuntime } from "./server/reader-html.mjs";
+
+// Sessions, forms and cookies are signed with AUTH_SECRET, and there is no fallback.
+if (!process.env.AUTH_SECRET) {
+  console.error("AUTH_SECRET is not set. Start Hearth with `npm start` (the demo) or `npm run serve` (production).");
+  process.exit(1);
+}
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
@@ -219,9 +225,13 @@ function refuseTooLarge(req, res) {
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "SAMEORIGIN",
   };
-  if (/100-continue/i.test(String(req.headers.expect ?? ""))) headers.connection = "close";
+  // Whatever the client still sends is not read: the connection closes after the answer.
+  const unread = /100-continue/i.test(String(req.headers.expect ?? "")) || !req.complete;
+  if (unread) headers.connection = "close";
   res.writeHead(413, headers);
-  res.end(body);
+  res.end(body, () => {
+    if (unread) req.socket.destroySoon();
+  });
   req.resume();
 }
 
@@ -231,6 +241,17 @@ function onRequest(req, res) {
     refuseTooLarge(req, res);
     return;
   }
+  // A body without a Content-Length (chunked) is counted as it arrives and handed on only once
+  // it ended within the limit.
+  if (hasUnannouncedBody(req)) {
+    holdBody(req, REQUEST_BODY_MAX_BYTES, (withinLimit) => (withinLimit ? serve(req, res) : refuseTooLarge(req, res)));
+    return;
+  }
+  serve(req, res);
+}
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function serve(req, res) {
   oneLocation(res);
   // The connection's address, for rate limits; never the client's own claim.
   req.headers["x-hearth-client-ip"] = req.socket.remoteAddress ?? "unknown";
@@ -238,9 +259,11 @@ function onRequest(req, res) {
   if (method !== "GET" && method !== "HEAD") {
     // Anything that is not a read may change what pages show: forget the stored pages it may
     // have changed once it is done (and before, so nothing rendered meanwhile is stored).
-    const drop = affectedBy((req.url ?? "/").split("?")[0] ?? "/");
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const drop = affectedBy(path);
     cache.clear(drop);
-    res.on("finish", () => cache.clear(drop));
+    // An explicit purge drops every copy, even of pages busy enough to be served stale.
+    res.on("finish", () => (path === "/api/revalidate" && res.statusCode === 200 ? cache.purge() : cache.clear(drop)));
     handle(req, res);
     return;
   }

@@ -20,6 +20,58 @@ export function exceedsBodyLimit(req, limitBytes) {
 }
 
 /**
+ * Whether a request carries a body of unannounced length (`Transfer-Encoding` without
+ * `Content-Length`): only counting it as it arrives can limit it.
+ * @param {{ headers: Record<string, string | string[] | undefined> }} req
+ */
+export function hasUnannouncedBody(req) {
+  return req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined;
+}
+
+/**
+ * Holds back a request body of unannounced length while it arrives, counting it, so nothing
+ * reads more than `limitBytes` of it: `onDone(true)` once it ended within the limit (the body is
+ * then handed on, whole, to whoever reads the request), `onDone(false)` as soon as it passes the
+ * limit (what was held is dropped; the caller answers 413 and discards the rest). Everything a
+ * request body holds enters its stream through `push` (Readable's documented interface for a
+ * stream's source), which is where the bytes are counted.
+ * @param {import("node:stream").Readable} req
+ * @param {number} limitBytes
+ * @param {(withinLimit: boolean) => void} onDone
+ */
+export function holdBody(req, limitBytes, onDone) {
+  const push = req.push;
+  /** @type {Buffer[]} */
+  let held = [];
+  let size = 0;
+  const release = () => {
+    req.push = push;
+  };
+  req.push = /** @type {typeof req.push} */ (
+    function (/** @type {any} */ chunk, /** @type {any} */ encoding) {
+      if (chunk === null) {
+        release();
+        for (const c of held) push.call(req, c);
+        held = [];
+        const result = push.call(req, null);
+        onDone(true);
+        return result;
+      }
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk);
+      size += buffer.length;
+      if (size > limitBytes) {
+        release();
+        held = [];
+        onDone(false);
+        return true;
+      }
+      held.push(buffer);
+      return true;
+    }
+  );
+}
+
+/**
  * A same-site path (never another site's, never protocol-relative) from a URL or path.
  * @param {URL} url
  */
@@ -90,7 +142,7 @@ a { color: #92400e; }
 <body>
 <main>
 <h1>That upload is too large</h1>
-<p>Hearth accepts at most ${megabytes(limitBytes)} in one form, and this one was ${megabytes(sentBytes)}. Nothing was saved.</p>
+<p>Hearth accepts at most ${megabytes(limitBytes)} in one form, and this one was ${Number.isFinite(sentBytes) ? megabytes(sentBytes) : "larger"}. Nothing was saved.</p>
 <p>Images may be at most ${megabytes(imageMaxBytes)}: choose a smaller one. Markdown files can be imported a few at a time.</p>
 <p><a href="${escapeHtml(back)}">Back to the form</a> <small>(your browser’s Back button may still have what you typed)</small></p>
 </main>

@@ -183,6 +183,16 @@ export class FrontCache {
   }
 
   /**
+   * Forgets every stored page, hot or not: an explicit purge (POST /api/revalidate after the
+   * database was changed outside the app) promises that the next request sees the change.
+   */
+  purge() {
+    this.generation++;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /**
    * Marks everything stale (after any request that may have changed data), or only the entries
    * whose URL `drop` selects. A stale entry is not served again unless its page is hot.
    * @param {(url: string) => boolean} [drop] which URLs; all when omitted

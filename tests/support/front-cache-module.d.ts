@@ -60,6 +60,7 @@ declare module "*/server/front-cache.mjs" {
       response: { status: number; headers: FrontCacheResponseHeaders; body: Buffer },
     ): boolean;
     clear(drop?: (url: string) => boolean): void;
+    purge(): void;
   }
   export function affectedBy(path: string): ((url: string) => boolean) | undefined;
 }

@@ -1,5 +1,6 @@
+import http from "node:http";
 import { describe, expect, it } from "vitest";
-import { backLink, exceedsBodyLimit, tooLargePage } from "../../server/body-limit.mjs";
+import { backLink, exceedsBodyLimit, hasUnannouncedBody, holdBody, tooLargePage } from "../../server/body-limit.mjs";
 import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "@/lib/uploads/limits.mjs";
 
 const MB = 1024 * 1024;
@@ -93,5 +94,83 @@ describe("tooLargePage", () => {
     });
     expect(page).toContain('href="/a?b=&#34;&#62;&#60;script&#62;x&#60;/script&#62;"');
     expect(page).not.toContain("<script");
+  });
+});
+
+describe("holdBody (bodies without a Content-Length)", () => {
+  /**
+   * A server that holds each chunked body to `limit` bytes, then either reads it (answering
+   * with its length) or answers 413, as server.mjs does.
+   */
+  async function withServer(limit: number, fn: (port: number) => Promise<void>) {
+    const server = http.createServer((req, res) => {
+      expect(hasUnannouncedBody(req)).toBe(true);
+      holdBody(req, limit, (withinLimit) => {
+        if (!withinLimit) {
+          res.writeHead(413, { connection: "close" });
+          res.end("too large", () => req.socket.destroySoon());
+          req.resume();
+          return;
+        }
+        let read = 0;
+        req.on("data", (chunk: Buffer) => (read += chunk.length));
+        req.on("end", () => res.end(String(read)));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      await fn((server.address() as { port: number }).port);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  /** Sends `chunks` chunked (no Content-Length); resolves with the status and body. */
+  function sendChunked(port: number, chunks: Buffer[]): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { port, host: "127.0.0.1", method: "POST", path: "/", headers: { "transfer-encoding": "chunked" } },
+        (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      // The server may stop reading and close early: what matters is its answer.
+      req.on("error", (error: NodeJS.ErrnoException) =>
+        error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+      );
+      for (const c of chunks) req.write(c);
+      req.end();
+    });
+  }
+
+  it("hands a body within the limit on whole, in order", async () => {
+    await withServer(1000, async (port) => {
+      expect(await sendChunked(port, [Buffer.alloc(300, 1), Buffer.alloc(300, 2), Buffer.alloc(400, 3)])).toEqual({
+        status: 200,
+        body: "1000",
+      });
+      expect(await sendChunked(port, [])).toEqual({ status: 200, body: "0" });
+    });
+  });
+
+  it("refuses a body that grows past the limit, without reading the rest", async () => {
+    await withServer(1000, async (port) => {
+      const answer = await sendChunked(port, [
+        Buffer.alloc(600),
+        Buffer.alloc(600),
+        ...Array.from({ length: 50 }, () => Buffer.alloc(64 * 1024)),
+      ]);
+      expect(answer).toEqual({ status: 413, body: "too large" });
+    });
+  });
+
+  it("does not hold requests that announce their length", () => {
+    expect(hasUnannouncedBody({ headers: { "content-length": "10" } })).toBe(false);
+    expect(hasUnannouncedBody({ headers: {} })).toBe(false);
+    expect(hasUnannouncedBody({ headers: { "transfer-encoding": "chunked" } })).toBe(true);
   });
 });

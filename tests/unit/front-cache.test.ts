@@ -322,6 +322,19 @@ describe("FrontCache on a page that changes many times a second (stale-while-rev
     }
   };
 
+  it("forgets even a hot page's copies on an explicit purge (the next reader sees the change)", () => {
+    const { cache, clock } = hotCache();
+    readWhileChanging(cache, clock);
+    changes(cache, clock, 3);
+    expect(cache.lookup("k").kind).toBe("stale");
+    const generation = cache.generation;
+    cache.purge();
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
+    // A render that started before the purge is not stored after it.
+    expect(cache.store("k", generation, cacheable("old"))).toBe(false);
+    expect(cache.lookup("k")).toEqual({ kind: "miss" });
+  });
+
   it("never serves a stale copy of a page changed now and then", () => {
     const { cache, clock } = hotCache();
     readWhileChanging(cache, clock);
