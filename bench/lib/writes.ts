@@ -196,7 +196,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 export interface WriteSnapshot {
   maxCommentId: number;
-  settings: { floodPerMinute: number; floodPerHour: number } | null;
+  settings: { floodPerMinute: number; floodPerHour: number; likesPerMinute: number; likesPerHour: number } | null;
   users: string[];
 }
 
@@ -204,14 +204,17 @@ export interface WriteSnapshot {
 export async function snapshotBeforeWrites(db: Db): Promise<WriteSnapshot> {
   const [last, settings] = await Promise.all([
     db.comment.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
-    db.settings.findUnique({ where: { id: 1 }, select: { floodPerMinute: true, floodPerHour: true } }),
+    db.settings.findUnique({
+      where: { id: 1 },
+      select: { floodPerMinute: true, floodPerHour: true, likesPerMinute: true, likesPerHour: true },
+    }),
   ]);
   return { maxCommentId: last?.id ?? 0, settings, users: [] };
 }
 
-/** Lifts the comment flood limits so they don't throttle the benchmark (settings are cached: revalidated). */
+/** Lifts the comment and like flood limits so they don't throttle the benchmark (settings are cached: revalidated). */
 export async function raiseFloodLimits(o: WriteOptions): Promise<void> {
-  const limits = { floodPerMinute: 1_000_000, floodPerHour: 1_000_000 };
+  const limits = { floodPerMinute: 1_000_000, floodPerHour: 1_000_000, likesPerMinute: 1_000_000, likesPerHour: 1_000_000 };
   await o.db.settings.upsert({ where: { id: 1 }, update: limits, create: { id: 1, ...limits } });
   await revalidate(o.base, o.revalidateSecret, ["settings"]);
 }
@@ -223,6 +226,8 @@ export async function createBenchUsers(o: WriteOptions, snapshot: WriteSnapshot,
     email: `writer${k + 1}@bench.hearth.test`,
     handle: `bench-writer-${k + 1}`,
     role: "READER" as const,
+    // Confirmed addresses: unconfirmed accounts cannot comment.
+    emailVerified: new Date(),
   }));
   await o.db.user.createMany({ data });
   const rows = await o.db.user.findMany({
