@@ -116,8 +116,16 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   return navigateFresh(callbackUrl);
 }
 
-const MAGIC_LINK_EMAIL_RULE = { limit: 5, windowMs: 15 * 60_000 };
+/**
+ * Magic links are the way in that failed passwords never close (lib/auth/credentials.ts), so
+ * strangers must not be able to use them up either: a browser asks at most 3 times per
+ * address in 15 minutes, an address 20 times in all, and an e-mail address receives at most
+ * 20 links an hour (so nobody floods an inbox) — except in browsers that signed in to that
+ * account before, which are never refused for the account's own sake.
+ */
+const MAGIC_LINK_PAIR_RULE = { limit: 3, windowMs: 15 * 60_000 };
 const MAGIC_LINK_IP_RULE = { limit: 20, windowMs: 15 * 60_000 };
+const MAGIC_LINK_EMAIL_RULE = { limit: 20, windowMs: 60 * 60_000 };
 
 /** E-mail a one-time sign-in link. Says the same thing whether or not an account exists. */
 export async function magicLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -127,14 +135,16 @@ export async function magicLinkAction(_prev: FormState, formData: FormData): Pro
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   if (!mailConfigured()) return { status: 503, message: "This site cannot send e-mail yet. Sign in with your password.", values };
 
-  const limiter = new RateLimiter(db);
-  const [byEmail, byIp] = await Promise.all([
-    limiter.hit(`magic:email:${parsed.data.email}`, MAGIC_LINK_EMAIL_RULE),
-    limiter.hit(`magic:ip:${await requestIp()}`, MAGIC_LINK_IP_RULE),
-  ]);
-  if (!byEmail.allowed || !byIp.allowed) {
-    const seconds = Math.max(byEmail.retryAfterSeconds, byIp.retryAfterSeconds);
-    return { status: 429, message: `Too many sign-in links requested. ${retryMessage(seconds)}`, values };
+  const ip = await requestIp();
+  const email = parsed.data.email;
+  const limits = [
+    { key: `magic:pair:${ip}:${email}`, rule: MAGIC_LINK_PAIR_RULE },
+    { key: `magic:ip:${ip}`, rule: MAGIC_LINK_IP_RULE },
+    ...((await knownDeviceFor(email)) ? [] : [{ key: `magic:email:${email}`, rule: MAGIC_LINK_EMAIL_RULE }]),
+  ];
+  const limit = await new RateLimiter(db).hitAll(limits);
+  if (!limit.allowed) {
+    return { status: 429, message: `Too many sign-in links requested. ${retryMessage(limit.retryAfterSeconds)}`, values };
   }
   try {
     await signIn("nodemailer", { email: parsed.data.email, redirectTo: callbackUrl, redirect: false });
