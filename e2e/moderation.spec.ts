@@ -59,65 +59,58 @@ test.describe("the moderation queue", () => {
     const author = await authorWithPassword(data, "Queue Keeper");
     const essay = await data.essay({ author, title: `Kept conversation ${data.run}` });
     await data.publish();
-    const guest = { name: `First Timer ${data.run}`, email: data.email("first") };
+    const guest = { name: `First Timer ${data.run}`, email: data.email("first"), remember: true };
     const body = `A first comment from a guest ${data.run}`;
 
-    // The guest posts from their own browser: held for moderation.
+    // The guest posts from their own browser, asking it to remember them: held for moderation.
     const guestContext = await newVisitor(browser, "192.0.2.202");
-    let id: number;
     try {
       const guestPage = await guestContext.newPage();
       const loadedAt = await openEssay(guestPage, essay.slug);
       await waitForFillTime(loadedAt);
-      id = await postComment(guestPage, respondForm(guestPage), body, guest);
+      const id = await postComment(guestPage, respondForm(guestPage), body, guest);
       await expect(commentItem(guestPage, id).getByText(AWAITING_MODERATION)).toBeVisible();
-    } finally {
-      await guestContext.close();
-    }
-    expect(await statusOf(data, id)).toBe("PENDING");
+      expect(await statusOf(data, id)).toBe("PENDING");
 
-    // The author finds it in Pending, with what a moderator needs to judge it.
-    await signIn(page, author, "/dashboard/comments");
-    await expect(tab(page, "Pending")).toHaveAttribute("aria-current", "page");
-    await expect(tab(page, "Pending")).toHaveText("Pending (1)");
-    const row = queueRow(page, id);
-    await expect(row).toContainText(body);
-    await expect(row).toContainText(guest.name);
-    await expect(row).toContainText(guest.email);
-    await expect(row).toContainText(/IP hash:\s*[0-9a-f]{10}/);
-    await expect(row.getByRole("link", { name: essay.title })).toHaveAttribute("href", `/posts/${essay.slug}`);
+      // The author finds it in Pending, with what a moderator needs to judge it.
+      await signIn(page, author, "/dashboard/comments");
+      await expect(tab(page, "Pending")).toHaveAttribute("aria-current", "page");
+      await expect(tab(page, "Pending")).toHaveText("Pending (1)");
+      const row = queueRow(page, id);
+      await expect(row).toContainText(body);
+      await expect(row).toContainText(guest.name);
+      await expect(row).toContainText(guest.email);
+      await expect(row).toContainText(/IP hash:\s*[0-9a-f]{10}/);
+      await expect(row.getByRole("link", { name: essay.title })).toHaveAttribute("href", `/posts/${essay.slug}`);
 
-    await row.getByRole("button", { name: "Approve", exact: true }).click();
-    await expect(formMessage(page, "status", "1 comment approved.")).toBeVisible();
-    await expect(queueRow(page, id)).toHaveCount(0);
-    await expect(tab(page, "Pending")).toHaveText("Pending (0)");
-    await expect(tab(page, "Approved")).toHaveText("Approved (1)");
-    expect(await statusOf(data, id)).toBe("APPROVED");
-    expect((await data.db.post.findUniqueOrThrow({ where: { id: essay.id } })).commentCount).toBe(1);
+      await row.getByRole("button", { name: "Approve", exact: true }).click();
+      await expect(formMessage(page, "status", "1 comment approved.")).toBeVisible();
+      await expect(queueRow(page, id)).toHaveCount(0);
+      await expect(tab(page, "Pending")).toHaveText("Pending (0)");
+      await expect(tab(page, "Approved")).toHaveText("Approved (1)");
+      expect(await statusOf(data, id)).toBe("APPROVED");
+      expect((await data.db.post.findUniqueOrThrow({ where: { id: essay.id } })).commentCount).toBe(1);
 
-    // An anonymous reader in a fresh browser sees it on the essay, counted.
-    const reader = await newVisitor(browser, "192.0.2.203");
-    try {
-      const readerPage = await reader.newPage();
-      await openEssay(readerPage, essay.slug);
-      await expect(commentItem(readerPage, id)).toContainText(body);
-      await expect(commentsSection(readerPage)).not.toContainText(AWAITING_MODERATION);
-      await expect(readerPage.locator("h2#comments-heading")).toHaveText(`One thought on “${essay.title}”`);
-    } finally {
-      await reader.close();
-    }
+      // An anonymous reader in a fresh browser sees it on the essay, counted.
+      const reader = await newVisitor(browser, "192.0.2.203");
+      try {
+        const readerPage = await reader.newPage();
+        await openEssay(readerPage, essay.slug);
+        await expect(commentItem(readerPage, id)).toContainText(body);
+        await expect(commentsSection(readerPage)).not.toContainText(AWAITING_MODERATION);
+        await expect(readerPage.locator("h2#comments-heading")).toHaveText(`One thought on “${essay.title}”`);
+      } finally {
+        await reader.close();
+      }
 
-    // “Previously approved”: the same e-mail's next comment goes straight through.
-    const again = await newVisitor(browser, "192.0.2.204");
-    try {
-      const againPage = await again.newPage();
-      const loadedAt = await openEssay(againPage, essay.slug);
-      await waitForFillTime(loadedAt);
-      const second = await postComment(againPage, respondForm(againPage), `Back again ${data.run}`, guest);
-      await expect(commentItem(againPage, second).getByText(AWAITING_MODERATION)).toHaveCount(0);
+      // “Previously approved”: the guest's next comment from the same browser goes straight through.
+      const againAt = await openEssay(guestPage, essay.slug);
+      await waitForFillTime(againAt);
+      const second = await postComment(guestPage, respondForm(guestPage), `Back again ${data.run}`, guest);
+      await expect(commentItem(guestPage, second).getByText(AWAITING_MODERATION)).toHaveCount(0);
       expect(await statusOf(data, second)).toBe("APPROVED");
     } finally {
-      await again.close();
+      await guestContext.close();
     }
   });
 
