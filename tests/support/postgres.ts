@@ -1,4 +1,6 @@
 import pg from "pg";
+import type { Db } from "@/lib/db/client";
+import { repoRoot } from "./test-db";
 
 // The machine's PostgreSQL (127.0.0.1:5432, trust auth); HEARTH_PG_ADMIN_URL points elsewhere.
 const adminUrl = process.env.HEARTH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -56,4 +58,32 @@ export function scratchDatabase(prefix: string): { url: string; create(): Promis
     create: () => admin((c) => c.query(`CREATE DATABASE "${name}"`)).then(() => undefined),
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/** A migrated scratch PostgreSQL database bound to the process-wide client (see freshPostgresDatabase). */
+export interface FreshPostgresDatabase {
+  url: string;
+  /** The process-wide client from lib/db/client.ts, bound to this database. */
+  db: Db;
+  /** Disconnects the client and drops the database. */
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * The PostgreSQL twin of freshDatabase (tests/support/test-db.ts): a new database, the real
+ * PostgreSQL migrations, and only then DATABASE_URL and lib/db/client.ts, whose `db` singleton
+ * is created at import time. Once per test file, as freshDatabase.
+ */
+export async function freshPostgresDatabase(prefix: string): Promise<FreshPostgresDatabase> {
+  const scratch = scratchDatabase(prefix);
+  await scratch.create();
+  const { migrate } = await import("@/lib/db/migrate");
+  await migrate(scratch.url, repoRoot);
+  process.env.DATABASE_URL = scratch.url;
+  const { db } = await import("@/lib/db/client");
+  const cleanup = async () => {
+    await db.$disconnect();
+    await scratch.drop();
+  };
+  return { url: scratch.url, db, cleanup };
 }
