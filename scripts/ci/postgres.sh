@@ -20,22 +20,27 @@ die() {
   exit 1
 }
 
-# postgres logs in over TCP with no password (-w: never prompt).
+# postgres logs in over TCP with no password (-w: never prompt; a listener that never answers,
+# not being PostgreSQL, is given up on after 5 s).
 can_log_in() {
   command -v psql >/dev/null 2>&1 &&
-    psql -w -X -q -h "$HOST" -p "$PORT" -U postgres -d postgres -tAc 'SELECT 1' >/dev/null 2>&1
+    PGCONNECT_TIMEOUT=5 psql -w -X -q -h "$HOST" -p "$PORT" -U postgres -d postgres -tAc 'SELECT 1' >/dev/null 2>&1
 }
 
 # Something accepts TCP connections on the port (whatever it is).
 port_open() { (: <>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
 
-# Waits (up to 30 s) until the server on the port accepts connections.
+# Waits (up to 30 s) until the server on the port accepts connections; else shows the end of
+# the cluster's log ($1) and fails.
 wait_until_ready() {
-  for _ in $(seq 60); do
-    pg_isready -q -h "$HOST" -p "$PORT" && return 0
+  local deadline=$((SECONDS + 30))
+  until pg_isready -q -t 2 -h "$HOST" -p "$PORT"; do
+    if ((SECONDS >= deadline)); then
+      [[ -r "$1" ]] && tail -n 20 "$1" >&2
+      die "PostgreSQL did not start answering at $HOST:$PORT within 30 s (log: $1)"
+    fi
     sleep 0.5
   done
-  die "PostgreSQL did not start answering at $HOST:$PORT within 30 s"
 }
 
 # Installs Debian packages, from the package lists at hand first, then from fresh ones.
@@ -54,9 +59,9 @@ server_version() {
   echo "$bins" | sed -E 's|^/usr/lib/postgresql/([^/]+)/.*|\1|' | sort -V | tail -n 1
 }
 
-# "<version> <name> <status>" of the Debian cluster configured on the port, if any.
+# "<version> <name> <status> <log file>" of the Debian cluster configured on the port, if any.
 cluster_on_port() {
-  pg_lsclusters -h 2>/dev/null | awk -v port="$PORT" '$3 == port { print $1, $2, $4; found = 1; exit } END { exit !found }'
+  pg_lsclusters -h 2>/dev/null | awk -v port="$PORT" '$3 == port { print $1, $2, $4, $7; found = 1; exit } END { exit !found }'
 }
 
 if [[ -n "${HEARTH_PG_ADMIN_URL:-}" ]]; then
@@ -89,7 +94,7 @@ if ! cluster=$(cluster_on_port); then
   pg_createcluster --port "$PORT" "$version" main >/dev/null
   cluster=$(cluster_on_port) || die "pg_createcluster made no cluster on port $PORT"
 fi
-read -r cluster_version cluster_name cluster_status <<<"$cluster"
+read -r cluster_version cluster_name cluster_status cluster_log <<<"$cluster"
 
 if [[ "$cluster_status" != online* ]]; then
   if port_open; then
@@ -98,7 +103,7 @@ if [[ "$cluster_status" != online* ]]; then
   say "starting cluster $cluster_version/$cluster_name"
   pg_ctlcluster --skip-systemctl-redirect "$cluster_version" "$cluster_name" start
 fi
-wait_until_ready
+wait_until_ready "$cluster_log"
 
 if ! can_log_in; then
   hba="/etc/postgresql/$cluster_version/$cluster_name/pg_hba.conf"
@@ -107,7 +112,7 @@ if ! can_log_in; then
   # First match wins in pg_hba.conf, so the line goes first.
   sed -i "1i # Added by Hearth's scripts/ci/postgres.sh: the tests log in as postgres from $HOST without a password.\nhost all postgres $HOST/32 trust" "$hba"
   pg_ctlcluster --skip-systemctl-redirect "$cluster_version" "$cluster_name" reload
-  wait_until_ready
+  wait_until_ready "$cluster_log"
   for _ in $(seq 20); do # the reload is a signal: give the server a moment to read the file
     can_log_in && break
     sleep 0.5
