@@ -15,5 +15,8 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
+    // A file's beforeAll builds its database (PostgreSQL: create, migrate, seed a thread of a
+    // hundred comments); on a loaded CI machine that outlasts the 10 s default.
+    hookTimeout: 60_000,
   },
 });
