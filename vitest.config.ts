@@ -17,5 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // The app has no fallback secret (lib/env.ts authSecret); tests sign with this one.
     env: { AUTH_SECRET: "vitest-auth-secret-0123456789abcdef" },
+    // A file's beforeAll builds its database (PostgreSQL: create, migrate, seed a thread of a
+    // hundred comments); on a loaded CI machine that outlasts the 10 s default.
+    hookTimeout: 60_000,
   },
 });

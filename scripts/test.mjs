@@ -40,11 +40,34 @@ function tally() {
   }
 }
 
+// ── In CI, a skipped test fails the run ───────────────────────────────────────────────────────
+// A test that skips there (PostgreSQL not reachable, a forgotten .skip) would let the run pass
+// without having run. Under CI or HEARTH_REQUIRE_POSTGRES=1 (.ci/run sets both), any skipped,
+// pending or todo test in the Vitest report fails the stage, naming the tests.
+const isSet = (v) => !!v && !["0", "false", "no", "off"].includes(v.trim().toLowerCase());
+const noSkipsAllowed = isSet(process.env.CI) || isSet(process.env.HEARTH_REQUIRE_POSTGRES);
+function refuseSkippedVitestTests() {
+  if (!noSkipsAllowed || !existsSync(vitestReport)) return;
+  const report = JSON.parse(readFileSync(vitestReport, "utf8"));
+  const notRun = (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((t) => t.status !== "passed" && t.status !== "failed")
+      .map((t) => `  ${path.relative(process.cwd(), file.name)} › ${t.fullName} (${t.status})`),
+  );
+  if (notRun.length > 0) {
+    throw new Error(
+      `${notRun.length} test(s) did not run, which CI does not allow (CI / HEARTH_REQUIRE_POSTGRES is set):\n${notRun.join("\n")}`,
+    );
+  }
+}
+// ──────────────────────────────────────────────────────────────────────────────────────────────
+
 const started = Date.now();
 try {
   for (const [name, command, args, env] of stages) {
     console.log(`\n━━ ${name} ━━`);
     await run(command, args, { env: { NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    if (command === bin("vitest")) refuseSkippedVitestTests();
   }
 } catch (error) {
   tally();

@@ -47,3 +47,10 @@ export async function freshDatabase(): Promise<FreshDatabase> {
   };
   return { url, file, db, migrated, cleanup };
 }
+
+/**
+ * Opens a migrated database bound to the process-wide client: freshDatabase (SQLite) or
+ * freshPostgresDatabase (tests/support/postgres.ts). The shared scenarios under
+ * tests/integration/scenarios take one, so each runs on both engines, one test file per engine.
+ */
+export type OpenDatabase = () => Promise<{ db: Db; cleanup: () => Promise<void> }>;
