@@ -284,11 +284,12 @@ test.describe("storage faults under a running server", () => {
   test("the disk full (a filled tmpfs): 503s, then writes work again without a restart", async ({ browser }) => {
     test.setTimeout(90_000);
     const dir = mkdtempSync(path.join(os.tmpdir(), "hearth-full-"));
-    const disk = mountTmpfs(path.join(dir, "disk"), 4096);
+    let disk: { unmount: () => void } | null = null;
     let site: Site | null = null;
     let filler: { free: () => void } | null = null;
     let open: Awaited<ReturnType<typeof openPages>> | null = null;
     try {
+      disk = mountTmpfs(path.join(dir, "disk"), 4096);
       site = await startSite(path.join(dir, "disk"));
       const pid = site.server.process.pid;
       const attempt = {
@@ -316,7 +317,7 @@ test.describe("storage faults under a running server", () => {
       await open?.close();
       filler?.free();
       await site?.server.stop();
-      disk.unmount();
+      disk?.unmount();
       rmSync(dir, { recursive: true, force: true });
     }
   });
