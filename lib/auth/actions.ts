@@ -20,6 +20,8 @@ import { signIn, signOut, SigninRefused } from "./config";
 import { signinBlocked } from "./credentials";
 import { isKnownDevice, KNOWN_DEVICE_COOKIE } from "./known-device";
 import { getCurrentUser } from "./session";
+import { withStorageGuard } from "../forms/storage";
+import { isStorageUnavailable } from "../db/unavailable";
 
 
 /** What the sign-in form says when the limits of lib/auth/credentials.ts refuse an attempt. */
@@ -44,7 +46,10 @@ async function knownDeviceFor(email: string): Promise<boolean> {
 }
 
 /** Sign in with e-mail and password, then return to where the reader came from. */
-export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const signInAction = withStorageGuard(async function signInAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const values = formValues(formData);
   const callbackUrl = safeCallbackPath(formData.get("callbackUrl"));
   const parsed = SignInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
@@ -59,12 +64,13 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     if (error instanceof SigninRefused) {
       return { ...refusedSignIn(error.reason, error.retryAfterSeconds, mailConfigured()), values };
     }
-    if (!(error instanceof AuthError)) throw error;
+    // A write the database could not take is not a wrong password (lib/forms/storage.ts answers it).
+    if (!(error instanceof AuthError) || isStorageUnavailable(error)) throw error;
     // The same words for an unknown e-mail and a wrong password.
     return { status: 401, message: "Wrong e-mail or password.", values };
   }
   return navigateFresh(callbackUrl);
-}
+});
 
 const SIGNUP_RULE = { limit: 10, windowMs: 60 * 60_000 };
 
@@ -73,7 +79,10 @@ const SIGNUP_RULE = { limit: 10, windowMs: 60 * 60_000 };
  * link mailed to it is opened: until then the account cannot comment, and a magic link to the
  * address takes the account over (lib/users/sessions.ts).
  */
-export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const signUpAction = withStorageGuard(async function signUpAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const values = formValues(formData);
   const callbackUrl = safeCallbackPath(formData.get("callbackUrl"));
   const parsed = SignUpSchema.safeParse({
@@ -114,7 +123,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     return { message: "Your account was created. Please sign in.", values };
   }
   return navigateFresh(callbackUrl);
-}
+});
 
 /**
  * Magic links are the way in that failed passwords never close (lib/auth/credentials.ts), so
@@ -128,7 +137,10 @@ const MAGIC_LINK_IP_RULE = { limit: 20, windowMs: 15 * 60_000 };
 const MAGIC_LINK_EMAIL_RULE = { limit: 20, windowMs: 60 * 60_000 };
 
 /** E-mail a one-time sign-in link. Says the same thing whether or not an account exists. */
-export async function magicLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const magicLinkAction = withStorageGuard(async function magicLinkAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const values = formValues(formData);
   const callbackUrl = safeCallbackPath(formData.get("callbackUrl"));
   const parsed = MagicLinkSchema.safeParse({ email: formData.get("email") });
@@ -149,16 +161,20 @@ export async function magicLinkAction(_prev: FormState, formData: FormData): Pro
   try {
     await signIn("nodemailer", { email: parsed.data.email, redirectTo: callbackUrl, redirect: false });
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
+    // The link could not be stored: nothing was saved (lib/forms/storage.ts answers it).
+    if (!(error instanceof AuthError) || isStorageUnavailable(error)) throw error;
     return { status: 502, message: "We could not send the e-mail just now. Try again in a minute.", values };
   }
   redirect("/signin/check-email");
-}
+});
 
 const RESEND_RULE = { limit: 5, windowMs: 60 * 60_000 };
 
 /** Mail the signed-in account a new link that confirms its address. */
-export async function resendVerificationAction(_prev: FormState, _formData: FormData): Promise<FormState> {
+export const resendVerificationAction = withStorageGuard(async function resendVerificationAction(
+  _prev: FormState,
+  _formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return { status: 401, message: "Your session has ended. Sign in again." };
   if (user.emailVerified) return { ok: true, message: "Your e-mail address is confirmed already." };
@@ -169,23 +185,23 @@ export async function resendVerificationAction(_prev: FormState, _formData: Form
     return { status: 502, message: "We could not send the e-mail just now. Try again in a minute." };
   }
   return { ok: true, message: `We sent a new link to ${user.email}. It works once, signed in to this account.` };
-}
+});
 
 /** End every session of the signed-in account, this one too, and go to the sign-in page. */
-export async function signOutEverywhereAction(): Promise<FormState> {
+export const signOutEverywhereAction = withStorageGuard(async function signOutEverywhereAction(): Promise<FormState> {
   const user = await getCurrentUser();
   if (user) await endAllSessions(db, user.id);
   await signOut({ redirect: false });
   return navigateFresh("/signin?notice=signed-out-everywhere");
-}
+});
 
 /** Sign out and go home. */
-export async function signOutAction(): Promise<FormState> {
+export const signOutAction = withStorageGuard(async function signOutAction(): Promise<FormState> {
   await signOut({ redirect: false });
   return navigateFresh("/");
-}
+});
 
 /** Start GitHub OAuth (only offered when AUTH_GITHUB_ID and AUTH_GITHUB_SECRET are set). */
-export async function githubSignInAction(formData: FormData): Promise<void> {
+export const githubSignInAction = withStorageGuard(async function githubSignInAction(formData: FormData): Promise<void> {
   await signIn("github", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
-}
+});

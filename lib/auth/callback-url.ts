@@ -4,6 +4,18 @@
  * falls back to `fallback`.
  */
 export function safeCallbackPath(raw: unknown, fallback = "/"): string {
+  const path = sameSitePath(raw, "");
+  if (!path) return fallback;
+  // Never bounce back into the auth pages themselves.
+  if (/^\/(signin|signup|signout)(\/|$|\?)/.test(new URL(path, "http://hearth.invalid").pathname + "/")) return fallback;
+  return path;
+}
+
+/**
+ * A path on this site (with its query and hash), or `fallback` for anything that could leave
+ * the site. Unlike safeCallbackPath, the auth pages are paths like any other (a "Back" link).
+ */
+export function sameSitePath(raw: unknown, fallback = "/"): string {
   if (typeof raw !== "string") return fallback;
   const value = raw.trim();
   if (!value.startsWith("/") || value.length > 2000) return fallback;
@@ -15,8 +27,6 @@ export function safeCallbackPath(raw: unknown, fallback = "/"): string {
     const path = `${url.pathname}${url.search}${url.hash}`;
     // Dot segments can collapse into "//host" ("/.//evil.example"): check the result too.
     if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
-    // Never bounce back into the auth pages themselves.
-    if (/^\/(signin|signup|signout)(\/|$|\?)/.test(url.pathname + "/")) return fallback;
     return path;
   } catch {
     return fallback;

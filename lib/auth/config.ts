@@ -14,6 +14,7 @@ import { SignInSchema } from "../users/schema";
 import { isBanned } from "./permissions";
 import { safeCallbackPath } from "./callback-url";
 import { checkCredentials } from "./credentials";
+import { noteAuthError } from "./storage-failures";
 import { applyLikeIntent } from "../comments/like-intent";
 import { authProviders, MAGIC_LINK_MINUTES } from "./providers";
 import { isKnownDevice, KNOWN_DEVICE_COOKIE, rememberDevice } from "./known-device";
@@ -114,6 +115,7 @@ function buildConfig(): NextAuthConfig {
     logger: {
       // A wrong password is an everyday event, not a server error worth a stack trace.
       error(error) {
+        noteAuthError(error);
         if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
         console.error(error);
       },

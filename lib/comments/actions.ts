@@ -22,6 +22,7 @@ import { formTiming, formToken, guestKeyHash, newGuestKey } from "./tokens";
 import { addPendingId, commentSecret, readCommenter, rememberCommenter } from "./viewer";
 import { editCommentBody, loadModeratedComment } from "../moderation/write";
 import { CommentRejected, insertComment } from "./write";
+import { withStorageGuard } from "../forms/storage";
 
 export interface CommentFormState extends FormState {
   /** Rendered preview of the comment (the "Preview" button). */
@@ -39,7 +40,10 @@ async function requestContext() {
 }
 
 /** Post a comment or a reply (or preview it). Works as a plain form post without JavaScript. */
-export async function postCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export const postCommentAction = withStorageGuard(async function postCommentAction(
+  _prev: CommentFormState,
+  formData: FormData,
+): Promise<CommentFormState> {
   const values = formValues(formData, ["homepage"]);
   const user = await getCurrentUser();
   const parsed = NewCommentSchema.safeParse({
@@ -168,10 +172,13 @@ export async function postCommentAction(_prev: CommentFormState, formData: FormD
     ? await commentPermalink(comment.id, { userId: user?.id ?? null, pendingIds: [comment.id] }, settings)
     : null;
   return navigateFresh(permalink ?? `/posts/${post.slug}#comments`);
-}
+});
 
 /** Edit a comment: its writer within the edit window, the post's author and admins any time. */
-export async function editCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export const editCommentAction = withStorageGuard(async function editCommentAction(
+  _prev: CommentFormState,
+  formData: FormData,
+): Promise<CommentFormState> {
   const values = formValues(formData);
   const user = await getCurrentUser();
   if (!user) return { status: 401, message: "Sign in to edit your comment.", values };
@@ -201,10 +208,13 @@ export async function editCommentAction(_prev: CommentFormState, formData: FormD
   expireTags(tags.post(comment.postId), ...(moveTo ? [tags.posts] : []));
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, settings);
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
-}
+});
 
 /** Delete a comment (its writer any time; the post's author and admins). Replies keep a tombstone. */
-export async function deleteCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export const deleteCommentAction = withStorageGuard(async function deleteCommentAction(
+  _prev: CommentFormState,
+  formData: FormData,
+): Promise<CommentFormState> {
   const user = await getCurrentUser();
   if (!user) return { status: 401, message: "Sign in to delete your comment." };
   const parsed = CommentIdSchema.safeParse({ commentId: formData.get("commentId") });
@@ -235,4 +245,4 @@ export async function deleteCommentAction(_prev: CommentFormState, formData: For
     expireTags(tags.post(comment.postId), tags.posts);
   }
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
-}
+});

@@ -1,8 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
-import { PrismaSqlRunner, SqliteSqlRunner, type SqlRunner } from "./sql";
+import { PrismaSqlRunner, SqliteSqlRunner, sqliteOpenedReadOnly, type SqlRunner } from "./sql";
 import { databaseUrl, engineOf, sqlitePath } from "./url";
 
 /**
@@ -17,23 +18,159 @@ type AdapterFactory = ConstructorParameters<typeof SqliteClient>[0] extends infe
     : never
   : never;
 
+/** What Prisma's SQLite adapter factory connects to, and a transaction on it. */
+type DriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type DriverTransaction = Awaited<ReturnType<DriverAdapter["startTransaction"]>>;
+
 /**
  * Opens every SQLite connection with the settings Hearth relies on: foreign keys enforced
  * (cascading deletes), NORMAL sync (safe with WAL, which migrations switch on), and a busy
- * timeout so concurrent writers from several processes wait instead of failing.
+ * timeout so concurrent writers from several processes wait instead of failing. The connection
+ * recovers from storage failures on its own (RecoveringSqliteAdapter).
  */
 function sqliteAdapter(url: string): AdapterFactory {
   const base = new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 15_000 });
+  const open = async (): Promise<DriverAdapter> => {
+    const adapter = await base.connect();
+    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 15000;");
+    return adapter;
+  };
   return {
     provider: base.provider,
     adapterName: base.adapterName,
-    async connect() {
-      const adapter = await base.connect();
-      await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 15000;");
-      return adapter;
-    },
+    connect: async () => new RecoveringSqliteAdapter(await open(), open) as unknown as DriverAdapter,
     connectToShadowDb: () => base.connectToShadowDb(),
   } as AdapterFactory;
+}
+
+/** The better-sqlite3 connection inside Prisma's adapter (its `client` field). */
+function connectionOf(adapter: object): Database.Database | undefined {
+  return (adapter as { client?: Database.Database }).client;
+}
+
+function openedReadOnly(adapter: DriverAdapter): boolean {
+  const connection = connectionOf(adapter);
+  return connection ? sqliteOpenedReadOnly(connection) : false;
+}
+
+/**
+ * Prisma's SQLite adapter, made to survive a read-only or full disk without a restart
+ * (docs/decisions/015-storage-failures.md):
+ * - A connection opened while the file could not be written is opened read-only by SQLite and
+ *   stays read-only: before each query or transaction such a connection is replaced by a new
+ *   one as soon as the file can be written again.
+ * - Prisma sends COMMIT as a statement and frees the adapter's lock only when it succeeds
+ *   (prisma/orm#29933): a COMMIT that fails (disk full, I/O error) left the connection inside
+ *   its transaction and every later transaction of the process waiting forever. A failed
+ *   COMMIT or ROLLBACK now rolls back and frees the lock before its error goes on.
+ */
+class RecoveringSqliteAdapter {
+  readonly provider: DriverAdapter["provider"];
+  readonly adapterName: string;
+  private reopening: Promise<void> | null = null;
+  /** The current connection was opened read-only (sqliteOpenedReadOnly). */
+  private readOnly: boolean;
+  /** Transactions still open on each connection; a replaced one is closed when it has none. */
+  private readonly openTransactions = new Map<DriverAdapter, number>();
+  private readonly retired = new Set<DriverAdapter>();
+
+  constructor(
+    private current: DriverAdapter,
+    private readonly open: () => Promise<DriverAdapter>,
+  ) {
+    this.provider = current.provider;
+    this.adapterName = current.adapterName;
+    this.readOnly = openedReadOnly(current);
+  }
+
+  private async usable(): Promise<DriverAdapter> {
+    if (this.readOnly) {
+      this.reopening ??= this.reopen().finally(() => (this.reopening = null));
+      await this.reopening;
+    }
+    return this.current;
+  }
+
+  private async reopen(): Promise<void> {
+    let fresh: DriverAdapter;
+    try {
+      fresh = await this.open();
+    } catch {
+      return; // still unavailable: the query's own error says so
+    }
+    if (openedReadOnly(fresh)) {
+      await fresh.dispose();
+      return;
+    }
+    const old = this.current;
+    this.current = fresh;
+    this.readOnly = false;
+    this.retired.add(old);
+    await this.disposeIfIdle(old);
+  }
+
+  private async disposeIfIdle(adapter: DriverAdapter): Promise<void> {
+    if (!this.retired.has(adapter) || (this.openTransactions.get(adapter) ?? 0) > 0) return;
+    this.retired.delete(adapter);
+    this.openTransactions.delete(adapter);
+    await adapter.dispose().catch(() => undefined);
+  }
+
+  async queryRaw(query: Parameters<DriverAdapter["queryRaw"]>[0]) {
+    return (await this.usable()).queryRaw(query);
+  }
+
+  async executeRaw(query: Parameters<DriverAdapter["executeRaw"]>[0]) {
+    return (await this.usable()).executeRaw(query);
+  }
+
+  async executeScript(script: string) {
+    return (await this.usable()).executeScript(script);
+  }
+
+  async startTransaction(isolationLevel?: Parameters<DriverAdapter["startTransaction"]>[0]): Promise<DriverTransaction> {
+    const adapter = await this.usable();
+    const tx = await adapter.startTransaction(isolationLevel);
+    this.openTransactions.set(adapter, (this.openTransactions.get(adapter) ?? 0) + 1);
+    let ended = false;
+    const end = async () => {
+      if (ended) return;
+      ended = true;
+      this.openTransactions.set(adapter, (this.openTransactions.get(adapter) ?? 1) - 1);
+      await this.disposeIfIdle(adapter);
+    };
+    const { commit, rollback, executeRaw } = tx;
+    tx.commit = async () => {
+      await commit.call(tx);
+      await end();
+    };
+    tx.rollback = async () => {
+      await rollback.call(tx);
+      await end();
+    };
+    tx.executeRaw = async (query) => {
+      try {
+        return await executeRaw.call(tx, query);
+      } catch (error) {
+        if (/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) {
+          const connection = connectionOf(adapter);
+          try {
+            if (connection?.inTransaction) connection.exec("ROLLBACK");
+          } catch {
+            // Nothing more to undo: SQLite already ended the transaction.
+          }
+          await rollback.call(tx); // frees the adapter's lock (idempotent)
+          await end();
+        }
+        throw error;
+      }
+    };
+    return tx;
+  }
+
+  dispose() {
+    return this.current.dispose();
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import type { Prisma } from "../generated/sqlite/client";
-import { retryWhenBusy } from "./retry";
+import { isBusyError, retryWhenBusy } from "./retry";
+import { isStorageUnavailable } from "./unavailable";
 
 /**
  * Plain SQL for the hottest paths (posting, liking, a signed-in reader's session, a comment
@@ -84,6 +85,30 @@ export function sqliteValue(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Whether SQLite opened `connection` read-only. It does so silently when the file cannot be
+ * written at that moment (read-only, immutable), and the connection stays read-only after the
+ * file is writable again (better-sqlite3's `readonly` only says what was asked for). Found out
+ * with a write that is rolled back at once: it fails with SQLITE_READONLY on such a connection
+ * even while another connection holds the write lock, and never reaches the disk.
+ */
+export function sqliteOpenedReadOnly(connection: Database.Database): boolean {
+  const timeout = connection.pragma("busy_timeout", { simple: true }) as number;
+  const version = connection.pragma("user_version", { simple: true }) as number;
+  connection.pragma("busy_timeout = 0");
+  try {
+    connection.exec("BEGIN");
+    connection.pragma(`user_version = ${Number(version)}`);
+    return false;
+  } catch (error) {
+    // SQLITE_BUSY: another connection is writing, so this one could have.
+    return String((error as { code?: unknown }).code).startsWith("SQLITE_READONLY");
+  } finally {
+    if (connection.inTransaction) connection.exec("ROLLBACK");
+    connection.pragma(`busy_timeout = ${Number(timeout)}`);
+  }
+}
+
 /** Tries while another connection writes: about 1.5 s of short pauses in all. */
 const BUSY_ATTEMPTS = 25;
 
@@ -99,6 +124,8 @@ const STATEMENT_CACHE_SIZE = 500;
  */
 export class SqliteSqlRunner implements SqlRunner {
   private connection: Database.Database | null = null;
+  /** The connection was opened read-only (sqliteOpenedReadOnly): open it again before using it. */
+  private readOnly = false;
   private inTransaction: Database.Transaction<(work: () => SqlWork<unknown>) => unknown> | null = null;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -109,6 +136,7 @@ export class SqliteSqlRunner implements SqlRunner {
     const connection = new Database(this.file, { timeout: 0, fileMustExist: true });
     connection.pragma("foreign_keys = ON");
     connection.pragma("synchronous = NORMAL");
+    this.readOnly = sqliteOpenedReadOnly(connection);
     this.connection = connection;
     return connection;
   }
@@ -135,23 +163,42 @@ export class SqliteSqlRunner implements SqlRunner {
   }
 
   query<R>(sql: Prisma.Sql): Promise<R[]> {
-    return retryWhenBusy(async () => this.run(sql, "rows") as R[], BUSY_ATTEMPTS);
+    return this.recovering(() => retryWhenBusy(async () => this.run(sql, "rows") as R[], BUSY_ATTEMPTS));
   }
 
   execute(sql: Prisma.Sql): Promise<number> {
-    return retryWhenBusy(async () => this.run(sql, "changes") as number, BUSY_ATTEMPTS);
+    return this.recovering(() => retryWhenBusy(async () => this.run(sql, "changes") as number, BUSY_ATTEMPTS));
   }
 
   transaction<T>(work: () => SqlWork<T>): Promise<T> {
+    // BEGIN IMMEDIATE: the write lock is taken first, so a busy database fails before any work.
+    return this.recovering(() => retryWhenBusy(async () => this.transactionFunction().immediate(work) as T, BUSY_ATTEMPTS));
+  }
+
+  private transactionFunction() {
     this.inTransaction ??= this.open().transaction((unit: () => SqlWork<unknown>) => {
       const steps = unit();
       let step = steps.next();
       while (!step.done) step = steps.next(this.run(step.value.sql, step.value.want));
       return step.value;
     });
-    const inTransaction = this.inTransaction;
-    // BEGIN IMMEDIATE: the write lock is taken first, so a busy database fails before any work.
-    return retryWhenBusy(async () => inTransaction.immediate(work) as T, BUSY_ATTEMPTS);
+    return this.inTransaction;
+  }
+
+  /**
+   * Runs `fn` on a connection that can write when the file can (docs/decisions/015): SQLite
+   * opens a file it cannot write read-only, and the connection stays so, so a read-only
+   * connection is opened again before each use; after a storage failure (read-only, full,
+   * I/O error) the connection is closed and the next use starts afresh.
+   */
+  private async recovering<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.readOnly) this.close();
+    try {
+      return await fn();
+    } catch (error) {
+      if (isStorageUnavailable(error) && !isBusyError(error)) this.close();
+      throw error;
+    }
   }
 
   close(): void {
@@ -159,5 +206,6 @@ export class SqliteSqlRunner implements SqlRunner {
     this.inTransaction = null;
     this.connection?.close();
     this.connection = null;
+    this.readOnly = false;
   }
 }

@@ -12,6 +12,7 @@ import { fieldErrors } from "../users/schema";
 import { ModerateFormSchema, ModeratorEditSchema, ModeratorReplySchema } from "./schema";
 import { outcomeMessage } from "./transitions";
 import { editCommentBody, loadModeratedComment, moderateComments } from "./write";
+import { withStorageGuard } from "../forms/storage";
 
 const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
 const notYours: FormState = {
@@ -29,7 +30,10 @@ export interface ReplyState extends FormState {
  * delete) or the bulk menu with the ticked comments. All or nothing: one id the moderator may
  * not touch refuses the whole request.
  */
-export async function moderateCommentsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const moderateCommentsAction = withStorageGuard(async function moderateCommentsAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const parsed = ModerateFormSchema.safeParse({
@@ -50,10 +54,13 @@ export async function moderateCommentsAction(_prev: FormState, formData: FormDat
   }
   if (result.postIds.length > 0) expireTags(...result.postIds.map((id) => tags.post(id)), tags.posts);
   return { ok: true, message: outcomeMessage(parsed.data.op, result.changed, result.skipped) };
-}
+});
 
 /** A moderator rewrites a comment (re-rendered with the comment pipeline). */
-export async function moderatorEditAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const moderatorEditAction = withStorageGuard(async function moderatorEditAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const values = formValues(formData);
@@ -68,10 +75,13 @@ export async function moderatorEditAction(_prev: FormState, formData: FormData):
   if (!saved) return { status: 404, message: "That comment no longer exists.", values };
   expireTags(tags.post(comment.postId));
   return { ok: true, message: "Comment saved.", values };
-}
+});
 
 /** The post's author (or an admin) replies to a comment; the reply is approved at once. */
-export async function moderatorReplyAction(_prev: ReplyState, formData: FormData): Promise<ReplyState> {
+export const moderatorReplyAction = withStorageGuard(async function moderatorReplyAction(
+  _prev: ReplyState,
+  formData: FormData,
+): Promise<ReplyState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const values = formValues(formData);
@@ -100,4 +110,4 @@ export async function moderatorReplyAction(_prev: ReplyState, formData: FormData
   }
   expireTags(tags.post(parent.postId), tags.posts);
   return { ok: true, message: "Reply published.", replyUrl: `/comments/${reply.id}` };
-}
+});

@@ -19,6 +19,7 @@ import { importMarkdownFiles, type ImportOutcome } from "./import";
 import { deletePost, savePost, type Publication, type PostDraft, type WrittenPost } from "./manage";
 import { cancelPublication, schedulePublication } from "./schedule";
 import { parseLocalDateTime } from "./status";
+import { withStorageGuard } from "../forms/storage";
 
 /** The editor's form state: FormState plus the rendered preview of a no-JavaScript "Preview". */
 export interface EditorState extends FormState {
@@ -74,7 +75,10 @@ function scheduleFrom(formData: FormData): { ok: true; at: Date } | { ok: false;
  * chosen by the button pressed (`intent`). Authenticate → parse → authorize → write →
  * revalidate → redirect to the edit page (which then shows the saved post).
  */
-export async function savePostAction(_prev: EditorState, formData: FormData): Promise<EditorState> {
+export const savePostAction = withStorageGuard(async function savePostAction(
+  _prev: EditorState,
+  formData: FormData,
+): Promise<EditorState> {
   const user = await getCurrentUser();
   const values = formValues(formData);
   if (!user) return { ...signedOut, values };
@@ -135,7 +139,7 @@ export async function savePostAction(_prev: EditorState, formData: FormData): Pr
   await afterWrite(result.post);
   const notice = intent === "save" ? (id ? "saved" : "created") : intent === "publish" ? "published" : `${intent}d`;
   redirect(`/dashboard/posts/${result.post.id}/edit?notice=${notice}`);
-}
+});
 
 /** What an autosave answers the editor. */
 export type AutosaveResult =
@@ -147,7 +151,9 @@ export type AutosaveResult =
  * scheduled posts as they are (a new post is created on the first autosave); a post readers
  * can already see is only changed when its author presses Update, so autosave leaves it alone.
  */
-export async function autosavePostAction(formData: FormData): Promise<AutosaveResult> {
+export const autosavePostAction = withStorageGuard(async function autosavePostAction(
+  formData: FormData,
+): Promise<AutosaveResult> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Not saved: your session has ended. Sign in again in another tab." };
   const parsed = EditorSchema.safeParse(editorFields(formData));
@@ -185,10 +191,10 @@ export async function autosavePostAction(formData: FormData): Promise<AutosaveRe
     savedAt: new Date().toISOString(),
     suggestedExcerpt: makeExcerpt(parsed.data.bodyMarkdown),
   };
-}
+});
 
 /** Renders Markdown with the essay pipeline for the editor's live preview. */
-export async function renderPreviewAction(
+export const renderPreviewAction = withStorageGuard(async function renderPreviewAction(
   markdown: string,
 ): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
   const user = await getCurrentUser();
@@ -196,7 +202,7 @@ export async function renderPreviewAction(
   const parsed = z.string().max(MAX_BODY_LENGTH).safeParse(markdown);
   if (!parsed.success) return { ok: false, message: "The essay is too long to preview." };
   return { ok: true, html: (await renderEssay(parsed.data)).html };
-}
+});
 
 const DeleteSchema = z.object({
   id: z.string().min(1).max(64),
@@ -204,7 +210,10 @@ const DeleteSchema = z.object({
 });
 
 /** Deletes a post after the author ticked the confirmation box. */
-export async function deletePostAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const deletePostAction = withStorageGuard(async function deletePostAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const parsed = DeleteSchema.safeParse({ id: formData.get("id"), confirm: formData.get("confirm") ?? undefined });
@@ -215,7 +224,7 @@ export async function deletePostAction(_prev: FormState, formData: FormData): Pr
   if (result.post.wasPublic) expireTags(tags.posts, tags.post(result.post.id));
   await deleteUpload(result.post.coverImage);
   redirect("/dashboard?notice=deleted");
-}
+});
 
 /** The import form's state: what became of each file. */
 export interface ImportState extends FormState {
@@ -223,7 +232,10 @@ export interface ImportState extends FormState {
 }
 
 /** Imports Markdown files with front matter as posts by the signed-in author. */
-export async function importPostsAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+export const importPostsAction = withStorageGuard(async function importPostsAction(
+  _prev: ImportState,
+  formData: FormData,
+): Promise<ImportState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   if (!can(user, "post:create")) return forbiddenState;
@@ -265,4 +277,4 @@ export async function importPostsAction(_prev: ImportState, formData: FormData):
         : `Imported ${made.length === 1 ? "1 post" : `${made.length} posts`}${failed ? `; ${failed === 1 ? "1 file" : `${failed} files`} could not be imported` : ""}.`,
     outcomes,
   };
-}
+});

@@ -8,9 +8,13 @@ import { getCurrentUser } from "../auth/session";
 import { formValues, type FormState } from "../forms/state";
 import { fieldErrors } from "../users/schema";
 import { SettingsSchema, settingsFormInput } from "./schema";
+import { withStorageGuard } from "../forms/storage";
 
 /** Admins change the site settings; every page uses the new values at once. */
-export async function updateSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const updateSettingsAction = withStorageGuard(async function updateSettingsAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return { status: 401, message: "Your session has ended. Sign in again." };
   const values = formValues(formData);
@@ -30,4 +34,4 @@ export async function updateSettingsAction(_prev: FormState, formData: FormData)
     } else saved[key] = String(value);
   }
   return { ok: true, message: "Settings saved.", values: saved };
-}
+});

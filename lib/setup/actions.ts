@@ -11,6 +11,7 @@ import { formValues, type FormState } from "../forms/state";
 import { hashPassword } from "../users/password";
 import { fieldErrors, SignUpSchema } from "../users/schema";
 import { claimSetup } from "./first-admin";
+import { withStorageGuard } from "../forms/storage";
 
 const SetupSchema = z.object({ token: z.string().max(100) });
 
@@ -24,7 +25,10 @@ const SETUP_REFUSED = {
  * Create the site's first admin with the one-time setup link (lib/setup/first-admin.ts). There
  * is no session to check: the token is the permission, checked and used up in one transaction.
  */
-export async function setupAdminAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const setupAdminAction = withStorageGuard(async function setupAdminAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const values = formValues(formData);
   const token = SetupSchema.safeParse({ token: formData.get("token") });
   const account = SignUpSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
@@ -44,4 +48,4 @@ export async function setupAdminAction(_prev: FormState, formData: FormData): Pr
     return navigateFresh("/signin?callbackUrl=%2Fdashboard");
   }
   return navigateFresh("/dashboard");
-}
+});

@@ -13,6 +13,7 @@ import { deleteUpload, saveImageUpload } from "../uploads/store";
 import { hashPassword, verifyPassword } from "./password";
 import { fieldErrors, PasswordChangeSchema, ProfileSchema, RoleSchema } from "./schema";
 import { z } from "zod";
+import { withStorageGuard } from "../forms/storage";
 
 const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
 const forbidden: FormState = { status: 403, message: "You don’t have permission to do that." };
@@ -21,7 +22,10 @@ const forbidden: FormState = { status: 403, message: "You don’t have permissio
 const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Change the signed-in user's display name and bio. */
-export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const updateProfileAction = withStorageGuard(async function updateProfileAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const values = formValues(formData);
@@ -31,10 +35,13 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   await db.user.update({ where: { id: user.id }, data: { name: parsed.data.name, bio: parsed.data.bio } });
   expireTags(tags.users, tags.posts);
   return { ok: true, message: "Profile saved.", values };
-}
+});
 
 /** Upload a new avatar (PNG, JPEG, GIF or WebP, at most 2 MB), or remove it. */
-export async function updateAvatarAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const updateAvatarAction = withStorageGuard(async function updateAvatarAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   if (!can(user, "profile:update", { authorId: user.id })) return forbidden;
@@ -51,12 +58,15 @@ export async function updateAvatarAction(_prev: FormState, formData: FormData): 
   await deleteUpload(user.image);
   expireTags(tags.users, tags.posts);
   return { ok: true, message: "Avatar updated." };
-}
+});
 
 const PASSWORD_CHECK_RULE = { limit: 10, windowMs: 15 * 60_000 };
 
 /** Set or change the password (the current one is required when there is one). */
-export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const changePasswordAction = withStorageGuard(async function changePasswordAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const parsed = PasswordChangeSchema.safeParse({
@@ -87,12 +97,15 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
       ? "Password changed. You were signed out everywhere else."
       : "Password set. You can now sign in with it; you were signed out everywhere else.",
   };
-}
+});
 
 const RoleChangeSchema = z.object({ userId: z.string().min(1).max(64), role: RoleSchema });
 
 /** Admins change another account's role. The last admin cannot be demoted. */
-export async function updateRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const updateRoleAction = withStorageGuard(async function updateRoleAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
   const values = formValues(formData);
@@ -116,4 +129,4 @@ export async function updateRoleAction(_prev: FormState, formData: FormData): Pr
     message: `${target.name} is now ${parsed.data.role === "ADMIN" ? "an admin" : parsed.data.role === "AUTHOR" ? "an author" : "a reader"}.`,
     values,
   };
-}
+});

@@ -2,9 +2,9 @@ import { CommentIdSchema } from "@/lib/comments/schema";
 import { escapeHtml } from "@/lib/html/escape";
 import { likeComment } from "@/lib/comments/like";
 import { isSameOriginPost } from "@/lib/http/same-origin";
+import { guardRoute } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
-
 
 /** A refusal for a browser without JavaScript: the message and a way back. */
 function refusalPage(status: number, message: string, back: string): Response {
@@ -32,9 +32,10 @@ async function likeField(request: Request): Promise<string | null> {
 /**
  * POST /comments/<id>/like — the Like button. A plain form post without JavaScript (answered
  * with a 303 to the comment, or to sign in), JSON for the button's own request with JavaScript
- * (`Accept: application/json`). The field `like` is "1" to like, "0" to unlike.
+ * (`Accept: application/json`). The field `like` is "1" to like, "0" to unlike. A like the
+ * database cannot take right now is answered 503 (guardRoute).
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = guardRoute(async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const json = (request.headers.get("accept") ?? "").includes("application/json");
   const refuse = (status: number, message: string, back = "/") =>
     json ? Response.json({ ok: false, message }, { status }) : refusalPage(status, message, back);
@@ -56,4 +57,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
         ? Response.json({ ok: true, liked: outcome.liked, likeCount: outcome.likeCount })
         : new Response(null, { status: 303, headers: { Location: outcome.permalink ?? back } });
   }
-}
+});
