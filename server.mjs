@@ -197,6 +197,9 @@ function oneLocation(res) {
   );
 }
 
+/** How long the rest of a refused request's body is still read (and dropped) after the 413. */
+const LINGER_MS = 30_000;
+
 /**
  * Answers a request whose body is larger than the server takes with a readable 413 page
  * (server/body-limit.mjs) instead of letting Next read it and fail. The body is never read
@@ -225,14 +228,23 @@ function refuseTooLarge(req, res) {
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "SAMEORIGIN",
   };
-  // Whatever the client still sends is not read: the connection closes after the answer.
-  const unread = /100-continue/i.test(String(req.headers.expect ?? "")) || !req.complete;
-  if (unread) headers.connection = "close";
+  // A client waiting for "100 Continue" sends no body: the connection closes after the answer.
+  // A client already sending its body goes on sending while the answer arrives: what it still
+  // sends is read and dropped, never kept, until its body ends (LINGER_MS at most). Closing the
+  // connection under a client that is still writing resets it, and the reset can take the
+  // answer with it before the client has read it ("lingering close", as web servers do).
+  const waitsForContinue = /100-continue/i.test(String(req.headers.expect ?? ""));
+  if (waitsForContinue) headers.connection = "close";
   res.writeHead(413, headers);
-  res.end(body, () => {
-    if (unread) req.socket.destroySoon();
-  });
+  res.end(body);
   req.resume();
+  if (!waitsForContinue && !req.complete) {
+    const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    linger.unref();
+    const stop = () => clearTimeout(linger);
+    req.once("end", stop);
+    req.socket.once("close", stop);
+  }
 }
 
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */

@@ -38,15 +38,22 @@ async function readMails(): Promise<CapturedMail[]> {
 }
 
 /**
- * The newest mail to `to` (received at or after `since`, when given), waiting up to
- * `timeoutMs` for it to arrive.
+ * The newest mail to `to` (received at or after `since`, and with `subject`, when given),
+ * waiting up to `timeoutMs` for it to arrive.
  */
-export async function waitForMail(to: string, timeoutMs = 10_000, options: { since?: Date } = {}): Promise<CapturedMail> {
+export async function waitForMail(
+  to: string,
+  timeoutMs = 10_000,
+  options: { since?: Date; subject?: string } = {},
+): Promise<CapturedMail> {
   const address = to.toLowerCase();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await readMails()).filter(
-      (m) => m.to.includes(address) && (!options.since || new Date(m.date).getTime() >= options.since.getTime()),
+      (m) =>
+        m.to.includes(address) &&
+        (!options.since || new Date(m.date).getTime() >= options.since.getTime()) &&
+        (!options.subject || m.subject === options.subject),
     );
     const newest = found.at(-1);
     if (newest) return newest;

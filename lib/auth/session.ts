@@ -32,8 +32,8 @@ const globalForSessions = globalThis as unknown as { hearthSessionTokens?: Sessi
  * whole session endpoint and seals a new token on every call — the largest cost of a signed-in
  * request.
  */
-async function sessionClaims(): Promise<SessionClaims | null> {
-  const found = sessionTokenOf(requestCookies((await headers()).get("cookie")));
+async function sessionClaims(requestHeaders: Headers): Promise<SessionClaims | null> {
+  const found = sessionTokenOf(requestCookies(requestHeaders.get("cookie")));
   if (!found) return null;
   const tokens = (globalForSessions.hearthSessionTokens ??= new SessionTokenCache(authSecret()));
   return tokens.claimsOf(found.token, found.salt);
@@ -48,14 +48,27 @@ type UserRow = Omit<CurrentUser, "bannedUntil" | "hasPassword" | "emailVerified"
 };
 
 /**
+ * Sessions found valid earlier in the same request, by the request's headers (one object per
+ * request, shared by a server action and the render that answers it): `${userId}:${version}`.
+ */
+const validInRequest = new WeakMap<object, string>();
+
+/**
  * The signed-in user or null. The session (a signed JWT cookie) only carries the user's id and
  * the session version it was issued under; role, name and ban state are read from the
  * database, so a role change applies at once, and a session issued before the account's
  * sessions were ended (sign out everywhere, a password change) is no session at all.
+ *
+ * Like the cookie, the session's validity is the request's as it arrived: a server action that
+ * ends the account's sessions (sign out everywhere, a password change) does not sign out the
+ * render of the page that answers it. Otherwise that page (the account page) would find no
+ * user and redirect to sign in, and the browser would follow that redirect instead of the
+ * action's own answer (the notice on /signin, "Password changed" on the account page).
  * Memoized per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const claims = await sessionClaims();
+  const requestHeaders = await headers();
+  const claims = await sessionClaims(requestHeaders);
   if (!claims) return null;
   // One plain query: this runs on every request of a signed-in reader.
   const rows = await sqlOf(db).query<UserRow>(Prisma.sql`
@@ -63,7 +76,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
            ("passwordHash" IS NOT NULL) AS "hasPassword", ("emailVerified" IS NOT NULL) AS "emailVerified"
     FROM "User" WHERE "id" = ${claims.userId}`);
   const row = rows[0];
-  if (!row || Number(row.sessionVersion) !== claims.version) return null;
+  if (!row) return null;
+  const session = `${claims.userId}:${claims.version}`;
+  if (Number(row.sessionVersion) !== claims.version && validInRequest.get(requestHeaders) !== session) return null;
+  validInRequest.set(requestHeaders, session);
   const { sessionVersion: _version, ...user } = row;
   return {
     ...user,

@@ -107,8 +107,8 @@ describe("holdBody (bodies without a Content-Length)", () => {
       expect(hasUnannouncedBody(req)).toBe(true);
       holdBody(req, limit, (withinLimit) => {
         if (!withinLimit) {
-          res.writeHead(413, { connection: "close" });
-          res.end("too large", () => req.socket.destroySoon());
+          res.writeHead(413);
+          res.end("too large");
           req.resume();
           return;
         }
