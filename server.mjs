@@ -10,6 +10,7 @@ import next from "next";
 import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "./lib/uploads/limits.mjs";
 import { backLink, exceedsBodyLimit, hasUnannouncedBody, holdBody, tooLargePage } from "./server/body-limit.mjs";
 import { affectedBy, FrontCache } from "./server/front-cache.mjs";
+import { badPathPage, crossSiteAction, crossSitePage, undecodablePath } from "./server/request-target.mjs";
 import { canStripClientRuntime, stripClientRuntime } from "./server/reader-html.mjs";
 
 // Sessions, forms and cookies are signed with AUTH_SECRET, and there is no fallback.
@@ -247,8 +248,37 @@ function refuseTooLarge(req, res) {
   }
 }
 
+/**
+ * Answers a request Next would fail on (server/request-target.mjs) with `status` and a page,
+ * without reading its body.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {number} status
+ * @param {string} html
+ */
+function refuseBeforeNext(req, res, status, html) {
+  const body = Buffer.from(html, "utf8");
+  res.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": String(body.length),
+    "cache-control": "no-store",
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+  req.resume();
+}
+
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function onRequest(req, res) {
+  if (undecodablePath(req.url)) {
+    refuseBeforeNext(req, res, 400, badPathPage());
+    return;
+  }
+  if (crossSiteAction(req)) {
+    refuseBeforeNext(req, res, 403, crossSitePage());
+    return;
+  }
   if (exceedsBodyLimit(req, REQUEST_BODY_MAX_BYTES)) {
     refuseTooLarge(req, res);
     return;

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { test, expect } from "@playwright/test";
-import { actionIdOf, encodeForm, encodingOf, fieldOf, parseForms, withFields, type HtmlForm } from "../bench/lib/forms";
+import { actionIdOf, encodeForm, encodingOf, fieldOf, parseForms, withFields, type HtmlForm } from "../tests/support/html-forms";
 import { insertApprovedComment } from "../lib/comments/write";
 import { createPost } from "../lib/posts/write";
 import { prepareDatabase, startOwnServer, type OwnServer } from "./support/own-server";

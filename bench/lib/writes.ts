@@ -5,7 +5,16 @@
 import autocannon, { type Result as AutocannonResult } from "autocannon";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../../lib/db/client";
-import { actionIdOf, encodeForm, encodingOf, fieldOf, parseForms, withFields, type FormEncoding, type HtmlForm } from "./forms";
+import {
+  actionIdOf,
+  encodeForm,
+  encodingOf,
+  fieldOf,
+  parseForms,
+  withFields,
+  type FormEncoding,
+  type HtmlForm,
+} from "../../tests/support/html-forms";
 import { get, request } from "./http";
 import { runCase, skipBodyCopies, type CaseResult, type CaseSpec } from "./load";
 import { revalidate } from "./render";

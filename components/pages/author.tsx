@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { routeKey } from "@/lib/http/route-param";
 import { PostList } from "@/components/posts/post-card";
 import { Avatar } from "@/components/ui/avatar";
 import { getAuthorPage } from "@/lib/posts/queries";
@@ -7,7 +8,8 @@ import { formatDate } from "@/lib/format";
 import { alternatesFor } from "@/lib/seo/metadata";
 
 export async function authorMetadata(rawHandle: string): Promise<Metadata> {
-  const data = await getAuthorPage(decodeURIComponent(rawHandle), 1);
+  const key = routeKey(rawHandle);
+  const data = key ? await getAuthorPage(key, 1) : null;
   if (!data) return {};
   return {
     title: data.author.name,
@@ -18,7 +20,8 @@ export async function authorMetadata(rawHandle: string): Promise<Metadata> {
 }
 
 export async function AuthorPage({ rawHandle }: { rawHandle: string }) {
-  const data = await getAuthorPage(decodeURIComponent(rawHandle), 1);
+  const key = routeKey(rawHandle);
+  const data = key ? await getAuthorPage(key, 1) : null;
   if (!data) notFound();
   const { author, posts } = data;
   return (

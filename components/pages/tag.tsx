@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { routeKey } from "@/lib/http/route-param";
 import { PostList } from "@/components/posts/post-card";
 import { getTagPage } from "@/lib/posts/queries";
 import { alternatesFor } from "@/lib/seo/metadata";
 
 export async function tagMetadata(rawTag: string): Promise<Metadata> {
-  const data = await getTagPage(decodeURIComponent(rawTag), 1);
+  const key = routeKey(rawTag);
+  const data = key ? await getTagPage(key, 1) : null;
   if (!data) return {};
   return {
     title: `Essays tagged “${data.tag.name}”`,
@@ -15,7 +17,8 @@ export async function tagMetadata(rawTag: string): Promise<Metadata> {
 }
 
 export async function TagPage({ rawTag }: { rawTag: string }) {
-  const data = await getTagPage(decodeURIComponent(rawTag), 1);
+  const key = routeKey(rawTag);
+  const data = key ? await getTagPage(key, 1) : null;
   if (!data) notFound();
   return (
     <>

@@ -18,6 +18,7 @@ import { ESSAY_PROSE_CLASS } from "./essay-prose";
 import { PostMeta } from "./post-meta";
 import { TagList } from "./tag-list";
 import { TableOfContents } from "./table-of-contents";
+import { routeKey } from "@/lib/http/route-param";
 
 /** JSON-LD for search engines. `<` is escaped so the essay's text can never close the script. */
 function ArticleJsonLd({ post, siteTitle }: { post: PostDetail; siteTitle: string }) {
@@ -44,7 +45,8 @@ function ArticleJsonLd({ post, siteTitle }: { post: PostDetail; siteTitle: strin
 
 /** Metadata shared by the essay and its comment pages. */
 export async function essayMetadata(slug: string, commentPage: number): Promise<Metadata> {
-  const post = await getPublishedPost(slug);
+  const key = routeKey(slug);
+  const post = key ? await getPublishedPost(key) : null;
   if (!post) return { title: "Not found" };
   const canonical = commentPagePath(post.slug, commentPage);
   return {
@@ -116,6 +118,8 @@ export async function EssayPage({
   commentPage: number;
   viewer?: EssayViewer | null;
 }) {
+  // A segment that cannot be a slug is not looked up (nor cached under): it names nothing.
+  if (!routeKey(slug)) notFound();
   const [post, settings] = await Promise.all([getPublishedPost(slug), getSettings()]);
   if (!post) {
     // An essay whose slug was changed keeps its old address as a permanent redirect (308).

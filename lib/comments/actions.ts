@@ -64,7 +64,13 @@ export const postCommentAction = withStorageGuard(async function postCommentActi
     if (!body.success) return { errors: { body: body.error.issues[0]?.message ?? "Write a comment first." }, values };
     return { values, preview: await renderComment(body.data) };
   }
-  if (!parsed.success || (guest && !guest.success)) return { errors, values };
+  if (!parsed.success || (guest && !guest.success)) {
+    // The hidden fields (which essay, which comment answered) have no place next to them: their
+    // problem is the form's message.
+    const { postId: essayProblem, parentId: parentProblem, ...shown } = errors;
+    const message = essayProblem ?? parentProblem;
+    return { errors: shown, values, ...(message ? { status: 400, message } : {}) };
+  }
   if (user && isBanned(user)) return { status: 403, message: "Your account cannot comment right now.", values };
   if (user && !can(user, "comment:create")) return { status: 403, message: "You don’t have permission to comment.", values };
   if (user && !user.emailVerified) return { status: 403, message: unconfirmed(user.email), values };
@@ -183,7 +189,10 @@ export const editCommentAction = withStorageGuard(async function editCommentActi
   const user = await getCurrentUser();
   if (!user) return { status: 401, message: "Sign in to edit your comment.", values };
   const parsed = EditCommentSchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("body") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) {
+    const { commentId: notAComment, ...errors } = fieldErrors(parsed.error);
+    return { errors, values, ...(notAComment ? { status: 400, message: notAComment } : {}) };
+  }
   const comment = await loadModeratedComment(db, parsed.data.commentId);
   if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
   const resource = { authorId: comment.authorId, postAuthorId: comment.post.authorId };

@@ -1,5 +1,6 @@
 import "server-only";
 import { getCurrentUser } from "../auth/session";
+import { parseIntId } from "../forms/schema";
 import { COMMENT_ORDERS, type CommentOrder } from "./tree";
 import { readCommenter, readPendingIds } from "./viewer";
 import type { EssayViewer } from "./views";
@@ -7,7 +8,6 @@ import type { EssayViewer } from "./views";
 type Search = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const positiveInt = (v: string | undefined) => (v && /^\d{1,12}$/.test(v) ? Number(v) : null);
 
 /** Who is looking at an essay, from their session, their cookies and the page's query. */
 export async function essayViewer(search: Search): Promise<EssayViewer> {
@@ -20,8 +20,8 @@ export async function essayViewer(search: Search): Promise<EssayViewer> {
     pendingIds,
     // The browser key stays in its HttpOnly cookie: only the details reach the page.
     remembered: remembered ? { name: remembered.name, email: remembered.email, url: remembered.url } : null,
-    replyTo: positiveInt(one(search.replyto)),
-    editId: positiveInt(one(search.edit)),
+    replyTo: parseIntId(one(search.replyto)),
+    editId: parseIntId(one(search.edit)),
     order: order && (COMMENT_ORDERS as readonly string[]).includes(order) ? (order as CommentOrder) : null,
   };
 }

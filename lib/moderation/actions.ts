@@ -1,5 +1,6 @@
 "use server";
 
+import type { z } from "zod";
 import { db } from "../db/client";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
@@ -19,6 +20,12 @@ const notYours: FormState = {
   status: 403,
   message: "You can’t moderate one or more of these comments. Nothing was changed.",
 };
+
+/** A refused edit or reply: the body's problem next to it; a comment id that is not one, on top. */
+function invalid(error: z.ZodError, values: Record<string, string>): FormState {
+  const { commentId: notAComment, ...errors } = fieldErrors(error);
+  return { errors, values, ...(notAComment ? { status: 400, message: notAComment } : {}) };
+}
 
 export interface ReplyState extends FormState {
   /** Where the new reply can be seen. */
@@ -65,7 +72,7 @@ export const moderatorEditAction = withStorageGuard(async function moderatorEdit
   if (!user) return signedOut;
   const values = formValues(formData);
   const parsed = ModeratorEditSchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("editBody") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return invalid(parsed.error, values);
   const comment = await loadModeratedComment(db, parsed.data.commentId);
   if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
   if (!can(user, "comment:moderate", { postAuthorId: comment.post.authorId })) {
@@ -86,7 +93,7 @@ export const moderatorReplyAction = withStorageGuard(async function moderatorRep
   if (!user) return signedOut;
   const values = formValues(formData);
   const parsed = ModeratorReplySchema.safeParse({ commentId: formData.get("commentId"), body: formData.get("replyBody") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return invalid(parsed.error, values);
   const parent = await loadModeratedComment(db, parsed.data.commentId);
   if (!parent || parent.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
   if (!can(user, "comment:moderate", { postAuthorId: parent.post.authorId }) || !can(user, "comment:create")) {

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { CommentBodySchema } from "../comments/schema";
+import { CommentBodySchema, CommentIdValue } from "../comments/schema";
+import { KEY_ID } from "../forms/schema";
 import { MODERATION_OPS, QUEUE_STATUSES, type ModerationOp } from "./transitions";
 
 /** At most this many comments in one bulk action (a page of the queue is 20). */
 export const BULK_MAX = 200;
 
-const CommentId = z.coerce.number({ error: "That is not a comment." }).int().positive({ error: "That is not a comment." });
+const CommentId = CommentIdValue;
 
 /** The queue's query string: ?status=pending&page=2&post=<id>. Anything odd falls back to defaults. */
 export const QueueParamsSchema = z.object({
@@ -14,8 +15,12 @@ export const QueueParamsSchema = z.object({
     .transform((s) => s.toUpperCase())
     .pipe(z.enum(QUEUE_STATUSES))
     .catch("PENDING"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  post: z.string().trim().min(1).max(64).optional().catch(undefined),
+  page: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/)
+    .transform(Number)
+    .catch(1),
+  post: z.string().trim().regex(KEY_ID).optional().catch(undefined),
 });
 
 const OpSchema = z.enum(MODERATION_OPS, { error: "Choose an action." });
@@ -26,9 +31,10 @@ const OpSchema = z.enum(MODERATION_OPS, { error: "Choose an action." });
  */
 export const ModerateFormSchema = z
   .object({
-    op: z.string().max(40),
-    bulkAction: z.string().max(40).optional(),
-    ids: z.array(z.string().max(20)).max(BULK_MAX, { error: `Select at most ${BULK_MAX} comments at a time.` }),
+    // The pressed button and the bulk menu: anything else than their values is not an action.
+    op: z.string({ error: "Unknown action." }).max(40, { error: "Unknown action." }),
+    bulkAction: z.string({ error: "Choose an action to apply." }).max(40, { error: "Choose an action to apply." }).optional(),
+    ids: z.array(z.string()).max(BULK_MAX, { error: `Select at most ${BULK_MAX} comments at a time.` }),
   })
   .transform((v, ctx): { op: ModerationOp; ids: number[] } => {
     if (v.op === "bulk") {

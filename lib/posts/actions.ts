@@ -1,19 +1,27 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { can } from "../auth/permissions";
 import { getCurrentUser } from "../auth/session";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
 import { db } from "../db/client";
+import { cleanMultiline } from "../forms/schema";
 import { formValues, type FormState } from "../forms/state";
 import { renderEssay } from "../markdown/essay";
 import { IMPORT_FILE_MAX_BYTES, IMPORT_MAX_FILES, megabytes } from "../uploads/limits.mjs";
 import { deleteUpload, saveImageUpload } from "../uploads/store";
 import { fieldErrors } from "../users/schema";
 import { postOwner } from "./dashboard";
-import { COVER_MAX_BYTES, EditorSchema, editorFields, MAX_BODY_LENGTH, ScheduleSchema, type EditorValues } from "./editor-schema";
+import {
+  COVER_MAX_BYTES,
+  DeletePostSchema,
+  EditorSchema,
+  editorFields,
+  EssayBodySchema,
+  ScheduleSchema,
+  type EditorValues,
+} from "./editor-schema";
 import { makeExcerpt } from "./excerpt";
 import { importMarkdownFiles, type ImportOutcome } from "./import";
 import { deletePost, savePost, type Publication, type PostDraft, type WrittenPost } from "./manage";
@@ -87,16 +95,20 @@ export const savePostAction = withStorageGuard(async function savePostAction(
 
   if (intent === "preview") {
     if (!can(user, "post:create")) return { ...forbiddenState, values };
-    const body = z
-      .string()
-      .max(MAX_BODY_LENGTH)
-      .safeParse(formData.get("bodyMarkdown") ?? "");
-    if (!body.success) return { errors: { bodyMarkdown: "The essay is too long to preview." }, values };
+    const body = EssayBodySchema.safeParse(formData.get("bodyMarkdown") ?? "");
+    if (!body.success)
+      return { errors: { bodyMarkdown: body.error.issues[0]?.message ?? "The essay cannot be previewed." }, values };
     return { values, previewHtml: (await renderEssay(body.data)).html };
   }
 
   const parsed = EditorSchema.safeParse(editorFields(formData));
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) {
+    // Hidden fields have no message of their own: a post id that is not one is a post that is
+    // not there; a stored cover that is not one of ours asks for the image again, under the picker.
+    const { id: notAPost, coverImage: coverProblem, ...errors } = fieldErrors(parsed.error);
+    if (coverProblem) errors.cover = coverProblem;
+    return { ...(notAPost ? notFoundState : {}), errors, values };
+  }
   const id = parsed.data.id || null;
   if (id) {
     const owner = await postOwner(id);
@@ -109,6 +121,8 @@ export const savePostAction = withStorageGuard(async function savePostAction(
   const draft = draftFrom(parsed.data);
   const errors: Record<string, string> = {};
   const file = formData.get("cover");
+  // A browser sends the picker as a file part (empty when nothing was chosen), never as text.
+  if (typeof file === "string" && file !== "") errors.cover = "Choose an image file.";
   if (file instanceof File && file.size > 0) {
     const saved = await saveImageUpload("covers", file, COVER_MAX_BYTES);
     if (saved.ok) {
@@ -199,14 +213,9 @@ export const renderPreviewAction = withStorageGuard(async function renderPreview
 ): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
   const user = await getCurrentUser();
   if (!user || !can(user, "post:create")) return { ok: false, message: "Sign in as an author to preview." };
-  const parsed = z.string().max(MAX_BODY_LENGTH).safeParse(markdown);
-  if (!parsed.success) return { ok: false, message: "The essay is too long to preview." };
+  const parsed = EssayBodySchema.safeParse(markdown);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "The essay cannot be previewed." };
   return { ok: true, html: (await renderEssay(parsed.data)).html };
-});
-
-const DeleteSchema = z.object({
-  id: z.string().min(1).max(64),
-  confirm: z.literal("on", { error: "Tick the box to confirm that the post and its comments go." }),
 });
 
 /** Deletes a post after the author ticked the confirmation box. */
@@ -216,8 +225,11 @@ export const deletePostAction = withStorageGuard(async function deletePostAction
 ): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return signedOut;
-  const parsed = DeleteSchema.safeParse({ id: formData.get("id"), confirm: formData.get("confirm") ?? undefined });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  const parsed = DeletePostSchema.safeParse({ id: formData.get("id"), confirm: formData.get("confirm") ?? undefined });
+  if (!parsed.success) {
+    const { id: notAPost, ...errors } = fieldErrors(parsed.error);
+    return notAPost ? notFoundState : { errors };
+  }
   const result = await deletePost(db, user, parsed.data.id);
   if (!result.ok) return result.reason === "forbidden" ? forbiddenState : notFoundState;
   cancelPublication(result.post.id);
@@ -251,7 +263,9 @@ export const importPostsAction = withStorageGuard(async function importPostsActi
       rejected.push({ file: name, ok: false, errors: [`the file is larger than ${megabytes(IMPORT_FILE_MAX_BYTES)}`] });
     else {
       try {
-        readable.push({ name, text: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()) });
+        // Control characters (NUL…) are dropped as the editor drops them (lib/forms/schema.ts).
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+        readable.push({ name, text: cleanMultiline(text) });
       } catch {
         rejected.push({ file: name, ok: false, errors: ["the file is not UTF-8 text"] });
       }

@@ -7,6 +7,7 @@ import { pageCountFor } from "./published";
 import { displayStatus, statusWhere, type DisplayStatus } from "./status";
 import { detailSelect, toDetail } from "./queries";
 import type { PostDetail } from "./views";
+import { cleanLine, KEY_ID } from "../forms/schema";
 
 export const DASHBOARD_PER_PAGE = 20;
 
@@ -52,7 +53,8 @@ export async function listDashboardPosts(
   now: Date = new Date(),
 ): Promise<DashboardList> {
   const scope = scopeFor(actor);
-  const q = options.q.trim().slice(0, 100);
+  // Typed into a search box: as a title would be stored (no NUL, which PostgreSQL refuses).
+  const q = cleanLine(options.q).trim().slice(0, 100);
   const search = q ? titleContains(q) : {};
   const where = { AND: [scope, search, statusWhere(options.status, now)] };
   const countFor = (s: DisplayStatus | "all") => db.post.count({ where: { AND: [scope, search, statusWhere(s, now)] } });
@@ -136,6 +138,8 @@ export interface EditorPost {
 
 /** A post for the editor, or null. The caller checks the permission. */
 export async function getEditorPost(id: string, now: Date = new Date()): Promise<EditorPost | null> {
+  // An id from a URL that no post can have is not looked up (PostgreSQL refuses NUL in a query).
+  if (!KEY_ID.test(id)) return null;
   const row = await db.post.findUnique({
     where: { id },
     select: {
@@ -211,6 +215,7 @@ export async function getPreviewPost(
   id: string,
   now: Date = new Date(),
 ): Promise<(PostDetail & { status: DisplayStatus }) | null> {
+  if (!KEY_ID.test(id)) return null;
   const row = await db.post.findUnique({ where: { id }, select: { ...detailSelect, status: true } });
   if (!row) return null;
   // A draft has no date yet; the preview shows it as if it went out now.

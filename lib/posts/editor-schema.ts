@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyId, lineText, multilineText, text } from "../forms/schema";
 import { isValidSlug, MAX_SLUG_LENGTH } from "./slug";
 
 /** Longest essay we accept from the editor or an import (characters of Markdown). */
@@ -28,26 +29,29 @@ export function splitTags(raw: string): string[] {
   return out;
 }
 
+/** An essay's Markdown as the editor sends it (saved, previewed or autosaved). */
+export const EssayBodySchema = multilineText().max(MAX_BODY_LENGTH, {
+  error: `The essay is too long: at most ${MAX_BODY_LENGTH.toLocaleString("en-US")} characters.`,
+});
+
+/** A checkbox: ticked when sent as a browser sends it ("on"), or "1"/"true"; anything else is unticked. */
 const checkbox = z
-  .union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal("")])
+  .unknown()
   .optional()
   .transform((v) => v === "on" || v === "1" || v === "true");
 
 /** The editor form, as the server reads it (every submit: save, autosave, preview, publish…). */
 export const EditorSchema = z
   .object({
-    id: z
-      .string()
-      .max(64)
+    id: text()
+      .max(64, { error: "Not a post id." })
       .regex(/^[A-Za-z0-9_-]*$/, { error: "Not a post id." })
       .default(""),
-    title: z
-      .string()
+    title: lineText("Give the essay a title.")
       .trim()
       .min(1, { error: "Give the essay a title." })
       .max(MAX_TITLE_LENGTH, { error: `At most ${MAX_TITLE_LENGTH} characters.` }),
-    slug: z
-      .string()
+    slug: text()
       .trim()
       .toLowerCase()
       .max(MAX_SLUG_LENGTH, { error: `At most ${MAX_SLUG_LENGTH} characters.` })
@@ -57,17 +61,12 @@ export const EditorSchema = z
       .default(""),
     /** "1" while the slug is the one suggested from the title (it may then be made unique). */
     slugAuto: checkbox,
-    bodyMarkdown: z
-      .string()
-      .max(MAX_BODY_LENGTH, { error: `The essay is too long: at most ${MAX_BODY_LENGTH.toLocaleString("en-US")} characters.` })
-      .default(""),
-    excerpt: z
-      .string()
+    bodyMarkdown: EssayBodySchema.default(""),
+    excerpt: multilineText()
       .trim()
       .max(MAX_EXCERPT_LENGTH, { error: `At most ${MAX_EXCERPT_LENGTH} characters.` })
       .default(""),
-    tags: z
-      .string()
+    tags: lineText()
       .max(2_000, { error: "Too many tags." })
       .default("")
       .transform((raw) => splitTags(raw))
@@ -76,12 +75,11 @@ export const EditorSchema = z
         error: `A tag may have at most ${MAX_TAG_LENGTH} characters.`,
       })
       .refine((list) => list.every((t) => /[\p{L}\p{N}]/u.test(t)), { error: "A tag needs at least one letter or digit." }),
-    coverImage: z
-      .string()
+    coverImage: text()
       .default("")
       .refine((s) => s === "" || COVER_URL.test(s), { error: "Upload the image again." }),
     removeCover: checkbox,
-    coverAlt: z.string().trim().max(300, { error: "At most 300 characters." }).default(""),
+    coverAlt: lineText().trim().max(300, { error: "At most 300 characters." }).default(""),
     commentsOpen: checkbox,
     showLikes: checkbox,
   })
@@ -90,11 +88,9 @@ export const EditorSchema = z
 export type EditorValues = z.output<typeof EditorSchema>;
 
 /** Reads the editor fields out of a submitted form (files and buttons are handled apart). */
-export function editorFields(formData: FormData): Record<string, string | undefined> {
-  const get = (k: string) => {
-    const v = formData.get(k);
-    return typeof v === "string" ? v : undefined;
-  };
+export function editorFields(formData: FormData): Record<string, FormDataEntryValue | undefined> {
+  // A file where text belongs is passed on, so its field says so (not read as left empty).
+  const get = (k: string) => formData.get(k) ?? undefined;
   return {
     id: get("id"),
     title: get("title") ?? "",
@@ -113,11 +109,19 @@ export function editorFields(formData: FormData): Record<string, string | undefi
 
 /** The schedule fields: a datetime-local value and the browser's offset for it (minutes). */
 export const ScheduleSchema = z.object({
-  publishAt: z.string().trim().min(1, { error: "Pick a date and time." }).max(40),
-  tzOffset: z
-    .string()
+  publishAt: text("Pick a date and time.")
+    .trim()
+    .min(1, { error: "Pick a date and time." })
+    .max(40, { error: "That is not a date and time." }),
+  tzOffset: text()
     .trim()
     .regex(/^-?\d{1,4}$/, { error: "Not a time-zone offset." })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+});
+
+/** The delete form: which post, and the ticked confirmation. */
+export const DeletePostSchema = z.object({
+  id: keyId("This post no longer exists."),
+  confirm: z.literal("on", { error: "Tick the box to confirm that the post and its comments go." }),
 });

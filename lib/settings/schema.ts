@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineText, multilineText, text } from "../forms/schema";
 import type { SiteSettings } from "./defaults";
 
 /** Longest word list (characters), so a pasted dictionary cannot slow every comment down. */
@@ -22,8 +23,7 @@ export type NumericSetting = keyof typeof SETTING_RANGES;
 /** A whole number typed in a form field, between `min` and `max`, with messages a person reads. */
 function wholeNumber([min, max]: readonly [number, number]) {
   const range = `Enter a whole number from ${min} to ${max}.`;
-  return z
-    .string({ error: range })
+  return text(range)
     .trim()
     .min(1, { error: range })
     .regex(/^-?\d{1,9}$/, { error: range })
@@ -32,15 +32,16 @@ function wholeNumber([min, max]: readonly [number, number]) {
 }
 
 /** A checkbox: present ("on") when ticked, absent otherwise. */
-const checkbox = z.union([z.string(), z.null(), z.undefined()]).transform((v) => v === "on" || v === "true" || v === "1");
+const checkbox = z
+  .unknown()
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === "1");
 
 /** A word list: one entry per line; line endings normalized, trailing spaces dropped. */
-const wordList = z
-  .string()
+const wordList = multilineText()
   .default("")
   .transform((s) =>
     s
-      .replace(/\r\n?/g, "\n")
       .split("\n")
       .map((line) => line.trim())
       .join("\n")
@@ -51,12 +52,11 @@ const wordList = z
 /** The site settings form (/dashboard/settings), field by field. */
 export const SettingsSchema = z
   .object({
-    siteTitle: z
-      .string({ error: "Give the site a title." })
+    siteTitle: lineText("Give the site a title.")
       .trim()
       .min(1, { error: "Give the site a title." })
       .max(80, { error: "Use at most 80 characters." }),
-    siteDescription: z.string().trim().max(300, { error: "Use at most 300 characters." }).default(""),
+    siteDescription: lineText().trim().max(300, { error: "Use at most 300 characters." }).default(""),
     commentsPerPage: wholeNumber(SETTING_RANGES.commentsPerPage),
     threadDepth: wholeNumber(SETTING_RANGES.threadDepth),
     commentOrder: z.enum(["oldest", "newest", "likes"], { error: "Choose an order." }),
@@ -96,11 +96,9 @@ export type SettingsInput = z.infer<typeof SettingsSchema>;
 const SETTINGS_FIELDS = Object.keys(SettingsSchema.shape) as (keyof SiteSettings)[];
 
 /** Reads the settings form into the object SettingsSchema parses (absent fields as undefined). */
-export function settingsFormInput(formData: FormData): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const name of SETTINGS_FIELDS) {
-    const v = formData.get(name);
-    out[name] = typeof v === "string" ? v : undefined;
-  }
+export function settingsFormInput(formData: FormData): Record<string, FormDataEntryValue | undefined> {
+  const out: Record<string, FormDataEntryValue | undefined> = {};
+  // A file where text belongs is passed on, so its field says so (not read as left empty).
+  for (const name of SETTINGS_FIELDS) out[name] = formData.get(name) ?? undefined;
   return out;
 }

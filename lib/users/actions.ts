@@ -11,8 +11,7 @@ import { formValues, type FormState } from "../forms/state";
 import { RateLimiter, retryMessage } from "../rate-limit/store";
 import { deleteUpload, saveImageUpload } from "../uploads/store";
 import { hashPassword, verifyPassword } from "./password";
-import { fieldErrors, PasswordChangeSchema, ProfileSchema, RoleSchema } from "./schema";
-import { z } from "zod";
+import { fieldErrors, PasswordChangeSchema, ProfileSchema, RoleChangeSchema } from "./schema";
 import { withStorageGuard } from "../forms/storage";
 
 const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
@@ -99,8 +98,6 @@ export const changePasswordAction = withStorageGuard(async function changePasswo
   };
 });
 
-const RoleChangeSchema = z.object({ userId: z.string().min(1).max(64), role: RoleSchema });
-
 /** Admins change another account's role. The last admin cannot be demoted. */
 export const updateRoleAction = withStorageGuard(async function updateRoleAction(
   _prev: FormState,
@@ -110,7 +107,11 @@ export const updateRoleAction = withStorageGuard(async function updateRoleAction
   if (!user) return signedOut;
   const values = formValues(formData);
   const parsed = RoleChangeSchema.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) {
+    // The role form shows one message beside its button, not one per field.
+    const errors = fieldErrors(parsed.error);
+    return { status: 400, errors, message: errors.userId ?? errors.role, values };
+  }
   if (!can(user, "user:update-role")) return { ...forbidden, values };
   const target = await db.user.findUnique({ where: { id: parsed.data.userId }, select: { id: true, name: true, role: true } });
   if (!target) return { status: 404, message: "That account no longer exists.", values };

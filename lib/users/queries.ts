@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { cleanLine } from "../forms/schema";
 
 export interface UserRow {
   id: string;
@@ -19,7 +20,8 @@ export async function listUsers(
   query: string,
   page: number,
 ): Promise<{ users: UserRow[]; total: number; page: number; pageCount: number }> {
-  const q = query.trim().slice(0, 100);
+  // Typed into a search box: cleaned as a stored name is (no NUL, which PostgreSQL refuses).
+  const q = cleanLine(query).trim().slice(0, 100);
   const where = q
     ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { handle: { contains: q.toLowerCase() } }] }
     : {};

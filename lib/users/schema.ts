@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyId, lineText, multilineText, text } from "../forms/schema";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 export const PASSWORD_MIN = 10;
@@ -20,16 +21,14 @@ export function passwordProblem(password: string, context: { email?: string; nam
   return null;
 }
 
-export const EmailSchema = z
-  .string({ error: "Enter your e-mail address." })
+export const EmailSchema = text("Enter your e-mail address.")
   .trim()
   .toLowerCase()
   .min(1, { error: "Enter your e-mail address." })
   .max(254, { error: "That e-mail address is too long." })
   .pipe(z.email({ error: "Enter a valid e-mail address, like name@example.com." }));
 
-export const NameSchema = z
-  .string({ error: "Enter your name." })
+export const NameSchema = lineText("Enter your name.")
   .trim()
   .min(1, { error: "Enter your name." })
   .max(100, { error: "Use at most 100 characters." });
@@ -38,7 +37,7 @@ export const SignUpSchema = z
   .object({
     name: NameSchema,
     email: EmailSchema,
-    password: z.string({ error: "Choose a password." }),
+    password: text("Choose a password."),
   })
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.password, { email: v.email, name: v.name });
@@ -47,8 +46,7 @@ export const SignUpSchema = z
 
 export const SignInSchema = z.object({
   email: EmailSchema,
-  password: z
-    .string({ error: "Enter your password." })
+  password: text("Enter your password.")
     .min(1, { error: "Enter your password." })
     .max(PASSWORD_MAX, { error: "Wrong e-mail or password." }),
 });
@@ -57,14 +55,14 @@ export const MagicLinkSchema = z.object({ email: EmailSchema });
 
 export const ProfileSchema = z.object({
   name: NameSchema,
-  bio: z.string().trim().max(500, { error: "Keep your bio under 500 characters." }).default(""),
+  bio: multilineText().trim().max(500, { error: "Keep your bio under 500 characters." }).default(""),
 });
 
 export const PasswordChangeSchema = z
   .object({
-    currentPassword: z.string().max(PASSWORD_MAX).default(""),
-    newPassword: z.string({ error: "Choose a new password." }),
-    confirmPassword: z.string(),
+    currentPassword: text().max(PASSWORD_MAX, { error: "That is not your current password." }).default(""),
+    newPassword: text("Choose a new password."),
+    confirmPassword: text("Repeat the new password."),
   })
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.newPassword);
@@ -74,6 +72,9 @@ export const PasswordChangeSchema = z
   });
 
 export const RoleSchema = z.enum(["READER", "AUTHOR", "ADMIN"], { error: "Choose a role." });
+
+/** An admin's role change: whose account (its id, from the form) and the new role. */
+export const RoleChangeSchema = z.object({ userId: keyId("That account no longer exists."), role: RoleSchema });
 
 /** Field errors as the forms show them: the first message per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

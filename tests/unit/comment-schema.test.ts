@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { COMMENT_MAX, CommentBodySchema, GuestSchema, NewCommentSchema } from "@/lib/comments/schema";
+import {
+  COMMENT_MAX,
+  CommentBodySchema,
+  CommentIdSchema,
+  GuestSchema,
+  LikeFieldSchema,
+  NewCommentSchema,
+} from "@/lib/comments/schema";
+import { NOT_TEXT } from "@/lib/forms/schema";
 
 /** The messages of a failed parse (throws when the parse succeeded). */
 function messages(result: z.ZodSafeParseResult<unknown>): string[] {
@@ -50,6 +58,20 @@ describe("CommentBodySchema", () => {
     for (const blank of ["", " ", "\n\n", "\r\n\r\n", " \t \r \n "]) {
       expect(messages(CommentBodySchema.safeParse(blank)), JSON.stringify(blank)).toEqual(["Write a comment first."]);
     }
+  });
+
+  it("drops NUL bytes and other control characters, keeping tabs", () => {
+    expect(CommentBodySchema.parse("a\u0000b\u0007c\td")).toBe("abc\td");
+    expect(messages(CommentBodySchema.safeParse("\u0000 \u0000"))).toEqual(["Write a comment first."]);
+  });
+
+  it("counts the length after dropping NUL bytes", () => {
+    const max = "a".repeat(10_000);
+    expect(CommentBodySchema.parse(`${max}\u0000\u0000`)).toBe(max);
+  });
+
+  it("says a file is not text", () => {
+    expect(messages(CommentBodySchema.safeParse(new File(["x"], "x.txt")))).toEqual([NOT_TEXT]);
   });
 
   it("refuses a non-string (missing form field)", () => {
@@ -163,15 +185,32 @@ describe("NewCommentSchema", () => {
     expect(NewCommentSchema.parse(input({ parentId: "" })).parentId).toBeNull();
   });
 
-  it("coerces numeric strings (form data) to numbers", () => {
+  it("reads decimal digits (form data) as numbers", () => {
     expect(NewCommentSchema.parse(input({ parentId: "12" })).parentId).toBe(12);
-    expect(NewCommentSchema.parse(input({ parentId: 7 })).parentId).toBe(7);
     expect(NewCommentSchema.parse(input({ parentId: "1" })).parentId).toBe(1);
+    expect(NewCommentSchema.parse(input({ parentId: "2147483647" })).parentId).toBe(2_147_483_647);
   });
 
-  it("refuses zero, negative, fractional and non-numeric ids", () => {
-    for (const parentId of ["0", "-1", "-3", -3, "1.5", 2.5, "abc", "12abc"]) {
-      expect(NewCommentSchema.safeParse(input({ parentId })).success, String(parentId)).toBe(false);
+  it("refuses zero, negative, fractional, non-numeric and lenient-number ids, with the reply's message", () => {
+    for (const parentId of [
+      "0",
+      "-1",
+      "-3",
+      -3,
+      "1.5",
+      2.5,
+      7,
+      "abc",
+      "12abc",
+      "1e3",
+      "1e999",
+      "0x10",
+      " 7",
+      "2147483648",
+      "99999999999999999999",
+    ]) {
+      const result = NewCommentSchema.safeParse(input({ parentId }));
+      expect(messages(result), String(parentId)).toEqual(["The comment you are replying to is no longer available."]);
     }
   });
 
@@ -180,11 +219,61 @@ describe("NewCommentSchema", () => {
     expect(parsed).toEqual({ postId: "post_1", parentId: null, body: "a\nb" });
   });
 
+  it("takes only ids the app generates as postId", () => {
+    for (const postId of ["post\u0000", "a b", "../x", "%25", new File(["x"], "x.txt")]) {
+      expect(messages(NewCommentSchema.safeParse(input({ postId }))), String(postId)).toEqual([
+        "This essay is not open for comments.",
+      ]);
+    }
+  });
+
   it("requires a postId of 1..64 characters and a body", () => {
     expect(NewCommentSchema.safeParse(input({ postId: "" })).success).toBe(false);
     expect(NewCommentSchema.safeParse(input({ postId: "p".repeat(65) })).success).toBe(false);
     expect(NewCommentSchema.safeParse(input({ postId: "p".repeat(64) })).success).toBe(true);
     expect(NewCommentSchema.safeParse({ postId: "post_1" }).success).toBe(false);
     expect(messages(NewCommentSchema.safeParse(input({ body: "  \r\n " })))).toEqual(["Write a comment first."]);
+  });
+});
+
+describe("CommentIdSchema", () => {
+  it("reads a comment id strictly", () => {
+    expect(CommentIdSchema.parse({ commentId: "15" })).toEqual({ commentId: 15 });
+    for (const commentId of ["1e3", "0x10", "-1", "2147483648", 15, null]) {
+      expect(messages(CommentIdSchema.safeParse({ commentId })), String(commentId)).toEqual(["That is not a comment."]);
+    }
+  });
+});
+
+describe("LikeFieldSchema", () => {
+  it("reads 1 as like and 0 as unlike", () => {
+    expect(LikeFieldSchema.parse("1")).toBe(true);
+    expect(LikeFieldSchema.parse("0")).toBe(false);
+  });
+
+  it("refuses anything else, missing included", () => {
+    for (const value of ["", "2", "yes", "1\u0000", null, undefined]) {
+      expect(messages(LikeFieldSchema.safeParse(value)), String(value)).toEqual([
+        "Press Like or Unlike: this request asked for neither.",
+      ]);
+    }
+  });
+});
+
+describe("GuestSchema and control characters", () => {
+  it("drops NUL bytes and line breaks from the name and the website", () => {
+    const parsed = GuestSchema.parse({
+      name: "Gw\u0000en\nGuest",
+      email: "g@example.org",
+      url: "https://e2e.\u0000example/page",
+    });
+    expect(parsed).toMatchObject({ name: "Gwen Guest", url: "https://e2e.example/page" });
+  });
+
+  it("refuses an e-mail address with a NUL byte, and a file for any field", () => {
+    expect(GuestSchema.safeParse({ name: "G", email: "g\u0000@example.org" }).success).toBe(false);
+    const file = new File(["x"], "x.txt");
+    const errors = GuestSchema.safeParse({ name: file, email: file, url: file }).error?.issues.map((i) => i.message);
+    expect(errors).toEqual([NOT_TEXT, NOT_TEXT, NOT_TEXT]);
   });
 });

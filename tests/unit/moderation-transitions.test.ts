@@ -61,6 +61,12 @@ describe("outcomeMessage", () => {
 });
 
 describe("ModerateFormSchema", () => {
+  it("says what was wrong with a request no button sends", () => {
+    const message = (input: unknown) => ModerateFormSchema.safeParse(input).error?.issues[0]?.message;
+    expect(message({ op: new File(["x"], "x"), ids: [] })).toBe("Unknown action.");
+    expect(message({ op: "bulk", bulkAction: new File(["x"], "x"), ids: ["1"] })).toBe("Choose an action to apply.");
+    expect(message({ op: "bulk", bulkAction: "spam", ids: ["1", "1e3"] })).toBe("That is not a comment.");
+  });
   it("reads a comment's own button", () => {
     expect(ModerateFormSchema.parse({ op: "approve:12", ids: [] })).toEqual({ op: "approve", ids: [12] });
   });
@@ -79,6 +85,11 @@ describe("ModerateFormSchema", () => {
       { op: "approve", ids: [] },
       { op: "bulk", bulkAction: "approve", ids: ["1", "x"] },
       { op: "bulk", bulkAction: "approve", ids: ["1.5"] },
+      { op: "approve:1e3", ids: [] },
+      { op: "approve:0x10", ids: [] },
+      { op: "approve:2147483648", ids: [] },
+      { op: "bulk", bulkAction: "approve", ids: ["1", "99999999999999999999"] },
+      { op: "bulk", bulkAction: "approve", ids: ["1", " 2"] },
     ]) {
       expect(ModerateFormSchema.safeParse(input).success, JSON.stringify(input)).toBe(false);
     }
@@ -94,5 +105,12 @@ describe("QueueParamsSchema", () => {
     expect(QueueParamsSchema.parse({ status: "spam", page: "3", post: "abc" })).toEqual({ status: "SPAM", page: 3, post: "abc" });
     expect(QueueParamsSchema.parse({ status: "DELETED", page: "-2", post: "" })).toEqual({ status: "PENDING", page: 1 });
     expect(QueueParamsSchema.parse({})).toEqual({ status: "PENDING", page: 1 });
+  });
+
+  it("ignores page numbers and essay ids no link makes", () => {
+    for (const page of ["1e3", "0x10", "99999999999999999999", "1.5"])
+      expect(QueueParamsSchema.parse({ page }).page, page).toBe(1);
+    expect(QueueParamsSchema.parse({ post: "a\u0000b" }).post).toBeUndefined();
+    expect(QueueParamsSchema.parse({ post: "p".repeat(65) }).post).toBeUndefined();
   });
 });

@@ -9,9 +9,11 @@ import {
   passwordProblem,
   PasswordChangeSchema,
   ProfileSchema,
+  RoleChangeSchema,
   SignInSchema,
   SignUpSchema,
 } from "@/lib/users/schema";
+import { NOT_TEXT } from "@/lib/forms/schema";
 
 const GOOD = "correct horse battery";
 const TOO_COMMON = /too common/i;
@@ -286,6 +288,54 @@ describe("ProfileSchema", () => {
     const r = ProfileSchema.safeParse({ name: " ", bio: "hi" });
     expect(r.success).toBe(false);
     if (!r.success) expect(fieldErrors(r.error)).toEqual({ name: "Enter your name." });
+  });
+});
+
+describe("the account forms and malformed input", () => {
+  const file = () => new File(["x"], "x.txt");
+
+  it("drops NUL bytes and line breaks from a name, NUL bytes from a bio (keeping its lines)", () => {
+    expect(ProfileSchema.parse({ name: "Pro\u0000file\tPerson", bio: "one\u0000\r\ntwo\u0007" })).toEqual({
+      name: "Profile Person",
+      bio: "one\ntwo",
+    });
+    expect(SignUpSchema.parse({ name: "Nu\u0000la\r\nNight", email: "n@example.org", password: GOOD }).name).toBe("Nula Night");
+  });
+
+  it("asks for a name made of NUL bytes only", () => {
+    expect(ProfileSchema.safeParse({ name: "\u0000\u0000" }).error?.issues[0]?.message).toBe("Enter your name.");
+  });
+
+  it("says a file is not text, for every field", () => {
+    const issues = (r: { error?: z.ZodError }) => r.error?.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    expect(issues(SignUpSchema.safeParse({ name: file(), email: file(), password: file() }))).toEqual([
+      `name: ${NOT_TEXT}`,
+      `email: ${NOT_TEXT}`,
+      `password: ${NOT_TEXT}`,
+    ]);
+    expect(issues(PasswordChangeSchema.safeParse({ newPassword: file(), confirmPassword: undefined }))).toEqual([
+      `newPassword: ${NOT_TEXT}`,
+      "confirmPassword: Repeat the new password.",
+    ]);
+  });
+
+  it("never keeps a password's NUL bytes out of it (they are hashed, never stored as text)", () => {
+    expect(SignInSchema.parse({ email: "a@example.org", password: "pass\u0000word" }).password).toBe("pass\u0000word");
+  });
+
+  it("reads a role change: an account id the app made and a known role", () => {
+    expect(RoleChangeSchema.parse({ userId: "cmx94p20a0001k47dn5p", role: "AUTHOR" })).toEqual({
+      userId: "cmx94p20a0001k47dn5p",
+      role: "AUTHOR",
+    });
+    for (const userId of ["", "u\u0000", "u".repeat(65), "a b", null]) {
+      expect(RoleChangeSchema.safeParse({ userId, role: "AUTHOR" }).error?.issues[0]?.message, String(userId)).toBe(
+        "That account no longer exists.",
+      );
+    }
+    for (const role of ["SUPERUSER", "reader", "", null]) {
+      expect(RoleChangeSchema.safeParse({ userId: "u1", role }).error?.issues[0]?.message, String(role)).toBe("Choose a role.");
+    }
   });
 });
 

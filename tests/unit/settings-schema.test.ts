@@ -119,7 +119,42 @@ describe("SettingsSchema", () => {
   });
 });
 
+describe("SettingsSchema and malformed input", () => {
+  it("drops NUL bytes from the title, the description and the word lists", () => {
+    const r = SettingsSchema.parse(
+      valid({ siteTitle: "Hea\u0000rth", siteDescription: "Essays.\u0000", holdWords: "\u0000casino\r\n\u0000" }),
+    );
+    expect([r.siteTitle, r.siteDescription, r.holdWords]).toEqual(["Hearth", "Essays.", "casino"]);
+  });
+
+  it("says a file is not text, on its own field", () => {
+    const file = new File(["x"], "x.txt");
+    const errors = errorsOf(valid({ siteTitle: file as unknown as string, blockWords: file as unknown as string }));
+    expect(errors).toMatchObject({
+      siteTitle: "This field takes text, not a file.",
+      blockWords: "This field takes text, not a file.",
+    });
+  });
+
+  it("refuses numbers a lenient parser would take", () => {
+    for (const n of ["1e999", "1e1", "0x10", "99999999999999999999", "Infinity", "１２"]) {
+      expect(errorsOf(valid({ commentsPerPage: n })).commentsPerPage, n).toBe("Enter a whole number from 1 to 200.");
+    }
+  });
+
+  it("reads a checkbox with any other value as unticked, never as an error", () => {
+    const r = SettingsSchema.safeParse(valid({ gravatarEnabled: "yes", trustProxy: "\u0000" }));
+    expect(r.success && [r.data.gravatarEnabled, r.data.trustProxy]).toEqual([false, false]);
+  });
+});
+
 describe("settingsFormInput", () => {
+  it("passes a file on, so the field can say it is not text", () => {
+    const fd = new FormData();
+    fd.set("siteTitle", new File(["x"], "x.txt"));
+    expect(settingsFormInput(fd).siteTitle).toBeInstanceOf(File);
+  });
+
   it("reads the known fields from FormData and nothing else", () => {
     const fd = new FormData();
     fd.set("siteTitle", "T");

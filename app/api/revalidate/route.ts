@@ -35,7 +35,16 @@ export async function POST(request: Request) {
   if (!authorized(request.headers.get("authorization"))) {
     return Response.json({ ok: false, error: "Unauthorized" }, { status: 401 });
   }
-  const raw: unknown = await request.json().catch(() => ({}));
+  // No body asks for the default tags; a body that is not JSON is refused, not read as none.
+  const text = await request.text();
+  let raw: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return Response.json({ ok: false, error: 'The body is not JSON: send {"tags": ["posts"]}.' }, { status: 400 });
+    }
+  }
   const parsed = BodySchema.safeParse(raw);
   if (!parsed.success) return Response.json({ ok: false, error: z.prettifyError(parsed.error) }, { status: 400 });
   for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });

@@ -1,6 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { visibleCommentPermalink } from "@/lib/comments/queries";
 import { readPendingIds } from "@/lib/comments/viewer";
+import { parseIntId } from "@/lib/forms/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,10 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  if (!/^\d{1,12}$/.test(id)) return notFound();
+  const commentId = parseIntId(id);
+  if (commentId === null) return notFound();
   const [user, pendingIds] = await Promise.all([getCurrentUser(), readPendingIds()]);
-  const permalink = await visibleCommentPermalink(Number(id), { userId: user?.id ?? null, pendingIds });
+  const permalink = await visibleCommentPermalink(commentId, { userId: user?.id ?? null, pendingIds });
   if (!permalink) return notFound();
   return new Response(null, { status: 307, headers: { Location: permalink, "Cache-Control": "private, no-store" } });
 }

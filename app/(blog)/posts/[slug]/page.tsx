@@ -11,9 +11,9 @@ export async function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return essayMetadata(decodeURIComponent((await params).slug), 1);
+  return essayMetadata((await params).slug, 1);
 }
 
 export default async function PostPage({ params }: Props) {
-  return <EssayPage slug={decodeURIComponent((await params).slug)} commentPage={1} />;
+  return <EssayPage slug={(await params).slug} commentPage={1} />;
 }

@@ -1,4 +1,4 @@
-import { CommentIdSchema } from "@/lib/comments/schema";
+import { CommentIdSchema, LikeFieldSchema } from "@/lib/comments/schema";
 import { escapeHtml } from "@/lib/html/escape";
 import { likeComment } from "@/lib/comments/like";
 import { isSameOriginPost } from "@/lib/http/same-origin";
@@ -42,9 +42,10 @@ export const POST = guardRoute(async function POST(request: Request, { params }:
   if (!isSameOriginPost(request.headers)) return refuse(403, "This form was sent from another site.");
   const parsed = CommentIdSchema.safeParse({ commentId: (await params).id });
   if (!parsed.success) return refuse(404, "That is not a comment.");
-  const wantLike = (await likeField(request)) !== "0";
-  const outcome = await likeComment(parsed.data.commentId, wantLike, { permalink: !json });
   const back = `/comments/${parsed.data.commentId}`;
+  const intent = LikeFieldSchema.safeParse(await likeField(request));
+  if (!intent.success) return refuse(400, intent.error.issues[0]?.message ?? "That is not a like.", back);
+  const outcome = await likeComment(parsed.data.commentId, intent.data, { permalink: !json });
   switch (outcome.kind) {
     case "sign-in":
       return json

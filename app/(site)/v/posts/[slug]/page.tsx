@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { ...(await essayMetadata(decodeURIComponent((await params).slug), 1)), robots: { index: false } };
+  return { ...(await essayMetadata((await params).slug, 1)), robots: { index: false } };
 }
 
 export default async function Page({ params, searchParams }: Props) {
   const viewer = await essayViewer(await searchParams);
-  return <EssayPage slug={decodeURIComponent((await params).slug)} commentPage={1} viewer={viewer} />;
+  return <EssayPage slug={(await params).slug} commentPage={1} viewer={viewer} />;
 }

@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, page } = await params;
   const n = parsePageParam(page);
   if (n === null || n < 2) return {};
-  return essayMetadata(decodeURIComponent(slug), n);
+  return essayMetadata(slug, n);
 }
 
 export default async function CommentPage({ params }: Props) {
@@ -22,5 +22,5 @@ export default async function CommentPage({ params }: Props) {
   const n = parsePageParam(page);
   // Page 1 of the comments is the essay itself.
   if (n === null || n < 2) notFound();
-  return <EssayPage slug={decodeURIComponent(slug)} commentPage={n} />;
+  return <EssayPage slug={slug} commentPage={n} />;
 }

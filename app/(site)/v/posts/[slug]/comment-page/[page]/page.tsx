@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, page } = await params;
   const n = parsePageParam(page);
   if (n === null || n < 2) return {};
-  return { ...(await essayMetadata(decodeURIComponent(slug), n)), robots: { index: false } };
+  return { ...(await essayMetadata(slug, n)), robots: { index: false } };
 }
 
 export default async function Page({ params, searchParams }: Props) {
@@ -23,5 +23,5 @@ export default async function Page({ params, searchParams }: Props) {
   const n = parsePageParam(page);
   if (n === null || n < 2) notFound();
   const viewer = await essayViewer(await searchParams);
-  return <EssayPage slug={decodeURIComponent(slug)} commentPage={n} viewer={viewer} />;
+  return <EssayPage slug={slug} commentPage={n} viewer={viewer} />;
 }
