@@ -15,15 +15,27 @@ const chromium = {
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    // One site under test: no per-site renderer processes, no background features (less CPU).
+    "--disable-features=site-per-process,IsolateOrigins,Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
+    "--renderer-process-limit=2",
   ],
 };
+
+/**
+ * Specs that change site-wide settings (a title, a limit, a word list) or check that a request
+ * changed nothing anywhere in the database (the malformed-input suite): they run after all the
+ * others, one at a time, so no other test ever meets a changed setting or writes meanwhile.
+ * Everything else runs on two workers (one file each at a time); each test makes its own data
+ * and browses from its own addresses, so tests never share anything they change.
+ */
+const ISOLATED_SPECS = ["**/site-settings.spec.ts", "**/malformed-*.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   // A flaky test is a failing test: no retries, anywhere (scripts/test.mjs counts flaky as failed).
   retries: 0,
   timeout: 60_000,
@@ -31,10 +43,25 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Recording a trace of every test costs about a quarter of the suite's time on 2 cores:
+    // PW_TRACE=on keeps the traces of failing tests when you need them.
+    trace: process.env.PW_TRACE === "on" ? "retain-on-failure" : "off",
     launchOptions: chromium,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: ISOLATED_SPECS,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    {
+      name: "isolated",
+      testMatch: ISOLATED_SPECS,
+      dependencies: ["chromium"],
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/api/health`,

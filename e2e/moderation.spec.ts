@@ -1,8 +1,7 @@
 /**
- * Moderation and site settings, the way authors and admins use them: the queue at
- * /dashboard/comments (tabs, per-comment and bulk actions, reply), the word lists and the
- * validation of /dashboard/settings, and who may do any of it. Every test browses from its own
- * made-up address: 192.0.2.201–230.
+ * Moderation, the way authors and admins use it: the queue at /dashboard/comments (tabs,
+ * per-comment and bulk actions, reply), and who may do any of it. (Site settings are in
+ * site-settings.spec.ts.) Every test browses from its own made-up address: 192.0.2.201–219.
  */
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./support/fixtures";
@@ -11,7 +10,6 @@ import {
   AWAITING_MODERATION,
   commentItem,
   commentsSection,
-  fillCommentForm,
   from,
   newVisitor,
   openEssay,
@@ -19,7 +17,7 @@ import {
   respondForm,
   waitForFillTime,
 } from "./support/comments";
-import { revalidate, type EssayRecord, type TestData, type UserRecord } from "./support/data";
+import { type EssayRecord, type TestData, type UserRecord } from "./support/data";
 import { insertComment } from "../lib/comments/write";
 
 /** A comment held for moderation (as a guest's first comment is), made through the data layer. */
@@ -322,144 +320,6 @@ test.describe("who may moderate", () => {
 
     // The comment's own page answers 403.
     const response = await page.goto(`/dashboard/comments/${foreign}`);
-    expect(response?.status()).toBe(403);
-  });
-});
-
-test.describe("site settings", () => {
-  test.use(from("192.0.2.220"));
-
-  test("a blocked word set by the admin sends a new comment to the Trash, unseen on the essay", async ({
-    page,
-    browser,
-    data,
-    request,
-  }) => {
-    const admin = await data.user({ role: "ADMIN", name: `Site Admin ${data.run}`, password: strongPassword(data.run) });
-    const author = await data.author({ name: `Blocked Host ${data.run}` });
-    const essay = await data.essay({ author, title: `Guarded ${data.run}` });
-    await data.publish();
-    const word = `zorblax${data.run}`;
-    const before = await data.db.settings.findUniqueOrThrow({ where: { id: 1 } });
-
-    try {
-      await signIn(page, admin, "/dashboard/settings");
-      const blocked = page.getByLabel("Blocked", { exact: true });
-      await blocked.fill(`${before.blockWords}\n${word}`.trim());
-      await page.getByRole("button", { name: "Save settings" }).click();
-      await expect(formMessage(page, "status", "Settings saved.")).toBeVisible();
-      expect((await data.db.settings.findUniqueOrThrow({ where: { id: 1 } })).blockWords.split("\n")).toContain(word);
-      // The other settings were kept as they were (the e2e site trusts X-Forwarded-For).
-      expect((await data.db.settings.findUniqueOrThrow({ where: { id: 1 } })).trustProxy).toBe(true);
-
-      const body = `Visit my ${word.toUpperCase()} shop today`;
-      const guestContext = await newVisitor(browser, "192.0.2.221");
-      try {
-        const guestPage = await guestContext.newPage();
-        const loadedAt = await openEssay(guestPage, essay.slug);
-        await waitForFillTime(loadedAt);
-        await fillCommentForm(respondForm(guestPage), body, { name: `Spammy ${data.run}`, email: data.email("spammy") });
-        await respondForm(guestPage).getByRole("button", { name: "Post comment", exact: true }).click();
-        await guestPage.waitForURL((url) => url.hash === "#comments");
-        await expect(commentsSection(guestPage)).not.toContainText(body);
-      } finally {
-        await guestContext.close();
-      }
-      const trashed = await data.db.comment.findFirstOrThrow({ where: { postId: essay.id, bodyMarkdown: body } });
-      expect(trashed.status).toBe("TRASH");
-
-      const reader = await newVisitor(browser, "192.0.2.222");
-      try {
-        const readerPage = await reader.newPage();
-        await openEssay(readerPage, essay.slug);
-        await expect(commentsSection(readerPage)).not.toContainText(body);
-      } finally {
-        await reader.close();
-      }
-
-      // The admin finds it in the Trash.
-      await page.goto(`/dashboard/comments?status=trash&post=${essay.id}`);
-      await expect(queueRow(page, trashed.id)).toContainText(body);
-    } finally {
-      await data.db.settings.update({ where: { id: 1 }, data: { blockWords: before.blockWords } });
-      await revalidate(request, ["settings"]);
-    }
-  });
-
-  test("a new site title and description show at once in the header, the home page and the feed", async ({
-    page,
-    browser,
-    data,
-    request,
-  }) => {
-    const admin = await data.user({ role: "ADMIN", name: `Renaming Admin ${data.run}`, password: strongPassword(data.run) });
-    const before = await data.db.settings.findUniqueOrThrow({ where: { id: 1 } });
-    const title = `Ember Notes ${data.run}`;
-    const description = `Short essays by the fire ${data.run}.`;
-    try {
-      await signIn(page, admin, "/dashboard/settings");
-      await page.getByLabel("Site title", { exact: true }).fill(title);
-      await page.getByLabel("Description", { exact: true }).fill(description);
-      await page.getByRole("button", { name: "Save settings" }).click();
-      await expect(formMessage(page, "status", "Settings saved.")).toBeVisible();
-
-      const visitor = await newVisitor(browser, "192.0.2.223");
-      try {
-        const home = await visitor.newPage();
-        await home.goto("/");
-        await expect(home.getByRole("banner").getByRole("link", { name: title, exact: true })).toBeVisible();
-        await expect(home.getByRole("heading", { level: 1 })).toHaveText(title);
-        await expect(home.getByRole("contentinfo")).toContainText(description);
-        await expect(home).toHaveTitle(title);
-        const feed = await (await visitor.request.get("/feed.xml")).text();
-        expect(feed).toContain(`<title>${title}</title>`);
-      } finally {
-        await visitor.close();
-      }
-    } finally {
-      await data.db.settings.update({
-        where: { id: 1 },
-        data: { siteTitle: before.siteTitle, siteDescription: before.siteDescription },
-      });
-      await revalidate(request, ["settings", "posts"]);
-    }
-  });
-
-  test("invalid settings are refused next to their fields and keep what was typed", async ({ page, data }) => {
-    const admin = await data.user({ role: "ADMIN", name: `Fussy Admin ${data.run}`, password: strongPassword(data.run) });
-    const before = await data.db.settings.findUniqueOrThrow({ where: { id: 1 } });
-    await signIn(page, admin, "/dashboard/settings");
-    const title = page.getByLabel("Site title", { exact: true });
-    const depth = page.getByLabel("Displayed thread depth", { exact: true });
-    const perPage = page.getByLabel("Top-level comments per page", { exact: true });
-    const hold = page.getByLabel("Hold for review", { exact: true });
-    const typedTitle = `A title nobody saved ${data.run}`;
-    await title.fill(typedTitle);
-    await depth.fill("11");
-    await perPage.fill("0");
-    await hold.fill(`first-${data.run}\nsecond.example`);
-    await page.getByRole("button", { name: "Save settings" }).click();
-
-    await expect(depth).toHaveAccessibleDescription(/Enter a whole number from 2 to 10\./);
-    await expect(depth).toHaveAttribute("aria-invalid", "true");
-    await expect(perPage).toHaveAccessibleDescription(/Enter a whole number from 1 to 200\./);
-    await expect(title).toHaveValue(typedTitle);
-    await expect(depth).toHaveValue("11");
-    await expect(hold).toHaveValue(`first-${data.run}\nsecond.example`);
-    await expect(formMessage(page, "alert", "Some settings need another look")).toBeVisible();
-    const after = await data.db.settings.findUniqueOrThrow({ where: { id: 1 } });
-    expect([after.siteTitle, after.threadDepth, after.commentsPerPage, after.holdWords]).toEqual([
-      before.siteTitle,
-      before.threadDepth,
-      before.commentsPerPage,
-      before.holdWords,
-    ]);
-  });
-
-  test("authors cannot open the settings", async ({ page, data }) => {
-    const author = await authorWithPassword(data, "Curious Author");
-    await signIn(page, author, "/dashboard/comments");
-    const response = await page.goto("/dashboard/settings");
     expect(response?.status()).toBe(403);
   });
 });

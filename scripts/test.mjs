@@ -1,5 +1,6 @@
-// `npm test`: lint, type-check, unit + integration tests (Vitest), then the end-to-end suite
-// (Playwright in Chromium against the production build). Stops at the first failing stage.
+// `npm test`: lint and type-check (side by side), unit + integration tests (Vitest), then the
+// end-to-end suite (Playwright in Chromium against the production build). Stops at the first
+// failing stage, and says how long each took.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR, bin, run } from "./lib/runtime.mjs";
@@ -10,15 +11,25 @@ const playwrightReport = path.join(DATA_DIR, "playwright-report.json");
 rmSync(vitestReport, { force: true });
 rmSync(playwrightReport, { force: true });
 
+/** Stages in order; the commands of one stage run at the same time (the machine has 2 cores). */
 const stages = [
-  ["lint", bin("eslint"), ["."]],
-  ["typecheck", bin("tsc"), ["--noEmit"]],
-  [
-    "unit and integration tests",
-    bin("vitest"),
-    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
-  ],
-  ["end-to-end tests", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }],
+  {
+    name: "lint and typecheck",
+    commands: [
+      [bin("eslint"), ["."]],
+      [bin("tsc"), ["--noEmit"]],
+    ],
+  },
+  {
+    name: "unit and integration tests",
+    commands: [[bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]]],
+    after: () => refuseSkippedTests(),
+  },
+  {
+    name: "end-to-end tests",
+    commands: [[bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, HEARTH_TYPECHECKED: "1" }]],
+    after: () => refuseSkippedTests(),
+  },
 ];
 
 let passed = 0;
@@ -43,17 +54,31 @@ function tally() {
 // ── In CI, a skipped test fails the run ───────────────────────────────────────────────────────
 // A test that skips there (PostgreSQL not reachable, a forgotten .skip) would let the run pass
 // without having run. Under CI or HEARTH_REQUIRE_POSTGRES=1 (.ci/run sets both), any skipped,
-// pending or todo test in the Vitest report fails the stage, naming the tests.
+// pending or todo test in the Vitest or Playwright report fails the stage, naming the tests.
 const isSet = (v) => !!v && !["0", "false", "no", "off"].includes(v.trim().toLowerCase());
 const noSkipsAllowed = isSet(process.env.CI) || isSet(process.env.HEARTH_REQUIRE_POSTGRES);
-function refuseSkippedVitestTests() {
-  if (!noSkipsAllowed || !existsSync(vitestReport)) return;
-  const report = JSON.parse(readFileSync(vitestReport, "utf8"));
-  const notRun = (report.testResults ?? []).flatMap((file) =>
-    (file.assertionResults ?? [])
-      .filter((t) => t.status !== "passed" && t.status !== "failed")
-      .map((t) => `  ${path.relative(process.cwd(), file.name)} › ${t.fullName} (${t.status})`),
-  );
+function refuseSkippedTests() {
+  if (!noSkipsAllowed) return;
+  const notRun = [];
+  if (existsSync(vitestReport)) {
+    const report = JSON.parse(readFileSync(vitestReport, "utf8"));
+    notRun.push(
+      ...(report.testResults ?? []).flatMap((file) =>
+        (file.assertionResults ?? [])
+          .filter((t) => t.status !== "passed" && t.status !== "failed")
+          .map((t) => `  ${path.relative(process.cwd(), file.name)} › ${t.fullName} (${t.status})`),
+      ),
+    );
+  }
+  if (existsSync(playwrightReport)) {
+    const skippedSpecs = (suite) => [
+      ...(suite.specs ?? [])
+        .filter((spec) => (spec.tests ?? []).some((t) => t.status === "skipped"))
+        .map((spec) => `  ${spec.file} › ${spec.title} (skipped)`),
+      ...(suite.suites ?? []).flatMap(skippedSpecs),
+    ];
+    notRun.push(...(JSON.parse(readFileSync(playwrightReport, "utf8")).suites ?? []).flatMap(skippedSpecs));
+  }
   if (notRun.length > 0) {
     throw new Error(
       `${notRun.length} test(s) did not run, which CI does not allow (CI / HEARTH_REQUIRE_POSTGRES is set):\n${notRun.join("\n")}`,
@@ -63,11 +88,16 @@ function refuseSkippedVitestTests() {
 // ──────────────────────────────────────────────────────────────────────────────────────────────
 
 const started = Date.now();
+const timings = [];
 try {
-  for (const [name, command, args, env] of stages) {
-    console.log(`\n━━ ${name} ━━`);
-    await run(command, args, { env: { NEXT_TELEMETRY_DISABLED: "1", ...env } });
-    if (command === bin("vitest")) refuseSkippedVitestTests();
+  for (const stage of stages) {
+    console.log(`\n━━ ${stage.name} ━━`);
+    const stageStarted = Date.now();
+    await Promise.all(
+      stage.commands.map(([command, args, env]) => run(command, args, { env: { NEXT_TELEMETRY_DISABLED: "1", ...env } })),
+    );
+    stage.after?.();
+    timings.push(`${stage.name} ${Math.round((Date.now() - stageStarted) / 1000)} s`);
   }
 } catch (error) {
   tally();
@@ -76,7 +106,5 @@ try {
   process.exit(1);
 }
 tally();
-console.log(
-  `\nAll stages passed in ${Math.round((Date.now() - started) / 1000)} s (lint, typecheck, unit/integration, end-to-end).`,
-);
+console.log(`\nAll stages passed in ${Math.round((Date.now() - started) / 1000)} s (${timings.join(", ")}).`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

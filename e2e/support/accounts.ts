@@ -34,7 +34,10 @@ export async function submitPasswordSignIn(page: Page, email: string, password: 
 
 /**
  * Submits the password form and waits for the server's answer to this very submission (so a
- * message still showing from the previous attempt is not mistaken for this one's).
+ * message still showing from the previous attempt is not mistaken for this one's), and for the
+ * page to show it: with JavaScript the render that shows the answer empties the password field,
+ * without it the answer is a new page with an empty one. Typing the next attempt before then
+ * would have its password wiped by that render.
  */
 export async function attemptSignIn(page: Page, email: string, password: string): Promise<void> {
   const answered = page.waitForResponse(
@@ -42,6 +45,13 @@ export async function attemptSignIn(page: Page, email: string, password: string)
   );
   await submitPasswordSignIn(page, email, password);
   await answered;
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "With your password" }) });
+  await expect
+    .poll(
+      async () =>
+        new URL(page.url()).pathname !== "/signin" || (await form.getByLabel("Password", { exact: true }).inputValue()) === "",
+    )
+    .toBe(true);
 }
 
 /** Opens /signin (returning to `callbackUrl`), signs in with a password and waits to arrive. */

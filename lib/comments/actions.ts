@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { db } from "../db/client";
+import { retryWhenBusy } from "../db/retry";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
 import { can, isBanned } from "../auth/permissions";
@@ -233,16 +234,18 @@ export const deleteCommentAction = withStorageGuard(async function deleteComment
   if (!can(user, "comment:delete", { authorId: comment.authorId, postAuthorId: comment.post.authorId })) {
     return { status: 403, message: "You can’t delete this comment." };
   }
-  await db.$transaction(async (tx) => {
-    const updated = await tx.comment.updateMany({
-      where: { id: comment.id, status: comment.status },
-      data: { status: "DELETED", likeCount: 0 },
-    });
-    if (updated.count === 0) return;
-    await tx.commentLike.deleteMany({ where: { commentId: comment.id } });
-    if (comment.status === "APPROVED")
-      await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } });
-  });
+  await retryWhenBusy(() =>
+    db.$transaction(async (tx) => {
+      const updated = await tx.comment.updateMany({
+        where: { id: comment.id, status: comment.status },
+        data: { status: "DELETED", likeCount: 0 },
+      });
+      if (updated.count === 0) return;
+      await tx.commentLike.deleteMany({ where: { commentId: comment.id } });
+      if (comment.status === "APPROVED")
+        await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } });
+    }),
+  );
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, await getSettings());
   if ((await headers()).has("next-action")) {
     // With JavaScript: expiring the tags inside the action would refresh the page in place,

@@ -4,6 +4,7 @@
  * not stop the others; the report names every file and what became of it.
  */
 import type { Db } from "../db/client";
+import { retryWhenBusy } from "../db/retry";
 import { can, type Actor } from "../auth/permissions";
 import { renderEssay } from "../markdown/essay";
 import { MAX_BODY_LENGTH } from "./editor-schema";
@@ -59,27 +60,29 @@ export async function importMarkdownFiles(
       post.slug && isValidSlug(post.slug)
         ? post.slug
         : slugify(post.slug ?? "") || slugFromFileName(file.name) || slugify(post.title);
-    const saved = await db.$transaction(async (tx) => {
-      const slug = await uniqueSlug(base, async (s) => (await slugHolder(tx, s, null)) !== "free", "imported");
-      const tagIds = await ensureTags(tx, post.tags);
-      return tx.post.create({
-        data: {
-          slug,
-          title: post.title,
-          bodyMarkdown: post.body,
-          bodyHtml: rendered.html,
-          tocJson: JSON.stringify(rendered.toc),
-          wordCount: rendered.wordCount,
-          readingMinutes: rendered.readingMinutes,
-          excerpt: post.excerpt ?? makeExcerpt(post.body),
-          status,
-          publishedAt,
-          authorId: actor.id,
-          tags: { create: tagIds.map((tagId) => ({ tagId })) },
-        },
-        select: { id: true, slug: true, title: true },
-      });
-    });
+    const saved = await retryWhenBusy(() =>
+      db.$transaction(async (tx) => {
+        const slug = await uniqueSlug(base, async (s) => (await slugHolder(tx, s, null)) !== "free", "imported");
+        const tagIds = await ensureTags(tx, post.tags);
+        return tx.post.create({
+          data: {
+            slug,
+            title: post.title,
+            bodyMarkdown: post.body,
+            bodyHtml: rendered.html,
+            tocJson: JSON.stringify(rendered.toc),
+            wordCount: rendered.wordCount,
+            readingMinutes: rendered.readingMinutes,
+            excerpt: post.excerpt ?? makeExcerpt(post.body),
+            status,
+            publishedAt,
+            authorId: actor.id,
+            tags: { create: tagIds.map((tagId) => ({ tagId })) },
+          },
+          select: { id: true, slug: true, title: true },
+        });
+      }),
+    );
     outcomes.push({
       file: file.name,
       ok: true,

@@ -6,6 +6,7 @@
  * what is returned (see lib/posts/actions.ts).
  */
 import type { Db } from "../db/client";
+import { retryWhenBusy } from "../db/retry";
 import type { TransactionClient } from "../generated/sqlite/internal/prismaNamespace";
 import { can, type Actor } from "../auth/permissions";
 import { renderEssay, type RenderedEssay } from "../markdown/essay";
@@ -154,60 +155,62 @@ export async function savePost(
   // Rendering is the slow part (syntax highlighting): do it before taking the write lock.
   const rendered = await renderEssay(draft.bodyMarkdown);
 
-  return db.$transaction(async (tx): Promise<WriteResult> => {
-    let slug = wantedSlug;
-    if (draft.slugAuto || !draft.slug) {
-      slug = await uniqueSlug(wantedSlug, async (s) => (await slugHolder(tx, s, existing?.id ?? null)) !== "free", "untitled");
-    } else if ((await slugHolder(tx, slug, existing?.id ?? null)) !== "free") {
-      return { ok: false, reason: "invalid", errors: { slug: SLUG_TAKEN_MESSAGE } };
-    }
-    // A cover is this post's own or one just uploaded: never another post's file (its URL is
-    // public, and replacing or removing a cover later deletes the file).
-    if (draft.coverImage && draft.coverImage !== existing?.coverImage) {
-      const holder = await tx.post.findFirst({
-        where: { coverImage: draft.coverImage, ...(existing ? { NOT: { id: existing.id } } : {}) },
-        select: { id: true },
-      });
-      if (holder) return { ok: false, reason: "invalid", errors: { cover: "Upload the image again." } };
-    }
-    const tagIds = await ensureTags(tx, draft.tags);
-    const data = { ...essayFields(draft, rendered), slug, status: target.status, publishedAt: target.publishedAt };
-    let postId: string;
-    if (existing) {
-      const wasPublic = displayStatus(existing, now) === "published";
-      if (existing.slug !== slug && wasPublic) {
-        // Old links keep working: the previous address now redirects here.
-        await tx.slugRedirect.upsert({
-          where: { slug: existing.slug },
-          create: { slug: existing.slug, postId: existing.id },
-          update: { postId: existing.id },
-        });
+  return retryWhenBusy(() =>
+    db.$transaction(async (tx): Promise<WriteResult> => {
+      let slug = wantedSlug;
+      if (draft.slugAuto || !draft.slug) {
+        slug = await uniqueSlug(wantedSlug, async (s) => (await slugHolder(tx, s, existing?.id ?? null)) !== "free", "untitled");
+      } else if ((await slugHolder(tx, slug, existing?.id ?? null)) !== "free") {
+        return { ok: false, reason: "invalid", errors: { slug: SLUG_TAKEN_MESSAGE } };
       }
-      // A post taking back one of its old addresses no longer redirects from it.
-      await tx.slugRedirect.deleteMany({ where: { slug, postId: existing.id } });
-      await tx.post.update({ where: { id: existing.id }, data });
-      await tx.postTag.deleteMany({ where: { postId: existing.id } });
-      postId = existing.id;
-    } else {
-      const created = await tx.post.create({ data: { ...data, authorId: actor.id }, select: { id: true } });
-      postId = created.id;
-    }
-    if (tagIds.length > 0) await tx.postTag.createMany({ data: tagIds.map((tagId) => ({ postId, tagId })) });
-    return {
-      ok: true,
-      post: {
-        id: postId,
-        slug,
-        status: target.status,
-        publishedAt: target.publishedAt,
-        authorId: existing?.authorId ?? actor.id,
-        wasPublic: existing ? displayStatus(existing, now) === "published" : false,
-        isPublic: displayStatus(target, now) === "published",
-        previousSlug: existing?.slug ?? null,
-        replacedCover: existing?.coverImage && existing.coverImage !== draft.coverImage ? existing.coverImage : null,
-      },
-    };
-  });
+      // A cover is this post's own or one just uploaded: never another post's file (its URL is
+      // public, and replacing or removing a cover later deletes the file).
+      if (draft.coverImage && draft.coverImage !== existing?.coverImage) {
+        const holder = await tx.post.findFirst({
+          where: { coverImage: draft.coverImage, ...(existing ? { NOT: { id: existing.id } } : {}) },
+          select: { id: true },
+        });
+        if (holder) return { ok: false, reason: "invalid", errors: { cover: "Upload the image again." } };
+      }
+      const tagIds = await ensureTags(tx, draft.tags);
+      const data = { ...essayFields(draft, rendered), slug, status: target.status, publishedAt: target.publishedAt };
+      let postId: string;
+      if (existing) {
+        const wasPublic = displayStatus(existing, now) === "published";
+        if (existing.slug !== slug && wasPublic) {
+          // Old links keep working: the previous address now redirects here.
+          await tx.slugRedirect.upsert({
+            where: { slug: existing.slug },
+            create: { slug: existing.slug, postId: existing.id },
+            update: { postId: existing.id },
+          });
+        }
+        // A post taking back one of its old addresses no longer redirects from it.
+        await tx.slugRedirect.deleteMany({ where: { slug, postId: existing.id } });
+        await tx.post.update({ where: { id: existing.id }, data });
+        await tx.postTag.deleteMany({ where: { postId: existing.id } });
+        postId = existing.id;
+      } else {
+        const created = await tx.post.create({ data: { ...data, authorId: actor.id }, select: { id: true } });
+        postId = created.id;
+      }
+      if (tagIds.length > 0) await tx.postTag.createMany({ data: tagIds.map((tagId) => ({ postId, tagId })) });
+      return {
+        ok: true,
+        post: {
+          id: postId,
+          slug,
+          status: target.status,
+          publishedAt: target.publishedAt,
+          authorId: existing?.authorId ?? actor.id,
+          wasPublic: existing ? displayStatus(existing, now) === "published" : false,
+          isPublic: displayStatus(target, now) === "published",
+          previousSlug: existing?.slug ?? null,
+          replacedCover: existing?.coverImage && existing.coverImage !== draft.coverImage ? existing.coverImage : null,
+        },
+      };
+    }),
+  );
 }
 
 /** Changes only the publication of a post (publish now, schedule, back to draft). */

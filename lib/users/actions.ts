@@ -1,6 +1,7 @@
 "use server";
 
 import { db } from "../db/client";
+import { retryWhenBusy } from "../db/retry";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
 import { can } from "../auth/permissions";
@@ -117,11 +118,13 @@ export const updateRoleAction = withStorageGuard(async function updateRoleAction
   if (!target) return { status: 404, message: "That account no longer exists.", values };
   if (target.role === parsed.data.role)
     return { ok: true, message: `${target.name} is already ${parsed.data.role.toLowerCase()}.`, values };
-  const result = await db.$transaction(async (tx) => {
-    if (target.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) return "last-admin" as const;
-    await tx.user.update({ where: { id: target.id }, data: { role: parsed.data.role } });
-    return "ok" as const;
-  });
+  const result = await retryWhenBusy(() =>
+    db.$transaction(async (tx) => {
+      if (target.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) return "last-admin" as const;
+      await tx.user.update({ where: { id: target.id }, data: { role: parsed.data.role } });
+      return "ok" as const;
+    }),
+  );
   if (result === "last-admin")
     return { status: 409, message: "The site needs at least one admin. Promote someone else first.", values };
   expireTags(tags.users);
