@@ -21,8 +21,12 @@ const stages = [
     ],
   },
   {
-    name: "unit and integration tests",
-    commands: [[bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]]],
+    name: "unit and integration tests, and the production build",
+    commands: [
+      [bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]],
+      // The type check already ran: the build does not repeat it (next.config.ts).
+      [process.execPath, ["scripts/build.mjs"], { HEARTH_TYPECHECKED: "1" }],
+    ],
     after: () => refuseSkippedTests(),
   },
   {
