@@ -5,7 +5,7 @@
  * changed, the Like flood limit and edits meeting the word lists, are in site-settings.spec.ts.)
  * Every test browses from its own made-up address: 198.51.100.145–150 and 203.0.113.145–150.
  */
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { test, expect } from "./support/fixtures";
 import { formMessage, signIn, strongPassword } from "./support/accounts";
 import {
@@ -17,14 +17,10 @@ import {
   newVisitor,
   openEssay,
   postComment,
+  queueRow,
   respondForm,
   waitForFillTime,
 } from "./support/comments";
-
-/** The moderation queue's row for a comment. */
-function queueRow(scope: Locator | Page, id: number): Locator {
-  return scope.locator(`li#queue-comment-${id}`);
-}
 
 test.describe("a guest with a member's address", () => {
   test.use(from("198.51.100.145"));

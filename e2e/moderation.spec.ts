@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./support/fixtures";
-import { formMessage, signIn, strongPassword } from "./support/accounts";
+import { authorWithPassword, formMessage, signIn, strongPassword } from "./support/accounts";
 import {
   AWAITING_MODERATION,
   commentItem,
@@ -14,10 +14,11 @@ import {
   newVisitor,
   openEssay,
   postComment,
+  queueRow,
   respondForm,
   waitForFillTime,
 } from "./support/comments";
-import { type EssayRecord, type TestData, type UserRecord } from "./support/data";
+import { type EssayRecord, type TestData } from "./support/data";
 import { insertComment } from "../lib/comments/write";
 
 /** A comment held for moderation (as a guest's first comment is), made through the data layer. */
@@ -32,11 +33,6 @@ async function pendingComment(data: TestData, essay: EssayRecord, body: string):
   return c.id;
 }
 
-/** A comment's row in the queue. */
-function queueRow(page: Page, id: number): Locator {
-  return page.locator(`li#queue-comment-${id}`);
-}
-
 /** The queue's status tabs ("Pending (2)", …). */
 function tab(page: Page, name: "Pending" | "Approved" | "Spam" | "Trash"): Locator {
   return page.getByRole("navigation", { name: "Comment status" }).getByRole("link", { name: new RegExp(`^${name} \\(\\d+\\)$`) });
@@ -44,10 +40,6 @@ function tab(page: Page, name: "Pending" | "Approved" | "Spam" | "Trash"): Locat
 
 async function statusOf(data: TestData, id: number): Promise<string | undefined> {
   return (await data.db.comment.findUnique({ where: { id }, select: { status: true } }))?.status;
-}
-
-async function authorWithPassword(data: TestData, label: string): Promise<UserRecord> {
-  return data.user({ role: "AUTHOR", name: `${label} ${data.run}`, password: strongPassword(data.run) });
 }
 
 test.describe("the moderation queue", () => {

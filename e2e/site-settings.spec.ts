@@ -9,9 +9,9 @@
  * meets another test. Each puts the old values back whatever happens.
  * Addresses: 192.0.2.220–223, 198.51.100.141–144 and 203.0.113.143–144.
  */
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { test, expect } from "./support/fixtures";
-import { awaitRoomInRateWindow, formMessage, signIn, strongPassword } from "./support/accounts";
+import { authorWithPassword, awaitRoomInRateWindow, formMessage, signIn, strongPassword } from "./support/accounts";
 import {
   AWAITING_MODERATION,
   commentCard,
@@ -24,10 +24,11 @@ import {
   likedBy,
   newVisitor,
   openEssay,
+  queueRow,
   respondForm,
   waitForFillTime,
 } from "./support/comments";
-import { revalidate, type TestData, type UserRecord } from "./support/data";
+import { revalidate, type TestData } from "./support/data";
 
 const LIKING_TOO_QUICKLY = /^You’re liking too quickly\. Try again in \d+ (seconds?|minutes?)\.$/;
 
@@ -45,15 +46,6 @@ async function withSettings(data: TestData, request: APIRequestContext, patch: S
     await data.db.settings.update({ where: { id: 1 }, data: restore });
     await revalidate(request, ["settings"]);
   }
-}
-
-/** A comment's row in the moderation queue. */
-function queueRow(scope: Locator | Page, id: number): Locator {
-  return scope.locator(`li#queue-comment-${id}`);
-}
-
-async function authorWithPassword(data: TestData, label: string): Promise<UserRecord> {
-  return data.user({ role: "AUTHOR", name: `${label} ${data.run}`, password: strongPassword(data.run) });
 }
 
 test.describe("site settings", () => {

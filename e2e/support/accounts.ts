@@ -1,5 +1,6 @@
 /** What a person does and sees around accounts: the header, the sign-in and sign-up forms. */
 import type { Locator, Page } from "@playwright/test";
+import type { TestData, UserRecord } from "./data";
 import { expect } from "./fixtures";
 
 /** The header's navigation ("Main"). */
@@ -87,4 +88,9 @@ export function strongPassword(seed: string): string {
 export async function awaitRoomInRateWindow(neededMs: number, windowMs = 15 * 60_000): Promise<void> {
   const left = windowMs - (Date.now() % windowMs);
   if (left < neededMs) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
+}
+
+/** An author who signs in with a password, named `<label> <run>`. */
+export async function authorWithPassword(data: TestData, label: string): Promise<UserRecord> {
+  return data.user({ role: "AUTHOR", name: `${label} ${data.run}`, password: strongPassword(data.run) });
 }

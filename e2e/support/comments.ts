@@ -103,3 +103,8 @@ export async function postComment(page: Page, form: Locator, body: string, guest
   await expect(commentItem(page, id)).toBeVisible();
   return id;
 }
+
+/** A comment's row in the moderation queue. */
+export function queueRow(scope: Locator | Page, id: number): Locator {
+  return scope.locator(`li#queue-comment-${id}`);
+}
