@@ -218,9 +218,7 @@ test("the comment flood limit holds across instances", async ({ data }) => {
   expect(await db.comment.count({ where: { postId: essay.id, authorId: reader.id } })).toBe(limit);
 });
 
-test("an instance killed with SIGKILL under writers: every answered write saved once, reads keep answering", async ({
-  data,
-}) => {
+test("an instance killed with SIGKILL under writers: every answered write saved once, reads keep answering", async ({ data }) => {
   test.setTimeout(120_000);
   const { essay } = await readerEssay(data, "Under fire");
   const writes = 24;

@@ -100,6 +100,8 @@ export function vclFor(template, ports) {
     ...names.map((n) => `    hearth.add_backend(${n});`),
     "}",
     "",
+    "# A retried fetch goes to the first healthy instance that has not failed it yet (the round",
+    "# robin, shared by every request, could hand it the dead instance again).",
     "sub hearth_pick_retry {",
     ...names.map(
       (n, i) =>
@@ -338,7 +340,9 @@ export async function startStack(options = {}) {
   /** @param {number} i */
   async function startInstance(i) {
     if (running(children[i])) throw new Error(`instance ${i + 1} is running already`);
-    writeFileSync(logOf(i), `--- starting instance ${i + 1} on port ${ports[i]} at ${new Date().toISOString()} ---\n`, { flag: "a" });
+    writeFileSync(logOf(i), `--- starting instance ${i + 1} on port ${ports[i]} at ${new Date().toISOString()} ---\n`, {
+      flag: "a",
+    });
     const child = launch(process.execPath, [path.join(ROOT, "server.mjs")], logOf(i), {
       ...process.env,
       ...shared,
@@ -346,7 +350,12 @@ export async function startStack(options = {}) {
     });
     children[i] = child;
     writePidFile();
-    await waitFor200(`http://127.0.0.1:${ports[i]}/api/health`, 90_000, () => tail(logOf(i)), () => !running(child));
+    await waitFor200(
+      `http://127.0.0.1:${ports[i]}/api/health`,
+      90_000,
+      () => tail(logOf(i)),
+      () => !running(child),
+    );
   }
 
   /**
@@ -413,7 +422,12 @@ export async function startStack(options = {}) {
     );
     writePidFile();
     const started = varnish;
-    await waitFor200(`${front}/api/health`, 30_000, () => tail(varnishLog), () => !running(started));
+    await waitFor200(
+      `${front}/api/health`,
+      30_000,
+      () => tail(varnishLog),
+      () => !running(started),
+    );
 
     return {
       url: front,
