@@ -3,10 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-// The app's one definition of "viewer". (Until lib/auth/viewer.ts lands from main, its names
-// live in lib/auth/viewer-routing.ts; switch this import to SESSION_COOKIE_NAMES,
-// GUEST_COOKIE_NAMES and VIEWER_PARAMS from lib/auth/viewer.ts then.)
-import { GUEST_COOKIES, SESSION_COOKIES, VIEWER_PARAMS } from "../../lib/auth/viewer-routing";
+// The app's one definition of "viewer".
+import { GUEST_COOKIE_NAMES as GUEST_COOKIES, SESSION_COOKIE_NAMES as SESSION_COOKIES, VIEWER_PARAMS } from "../../lib/auth/viewer";
 import { VCL_TEMPLATE, varnishdPath, vclFor } from "../../scripts/lib/stack.mjs";
 import { postgresRequired } from "../support/postgres";
 
