@@ -101,7 +101,11 @@ sub vcl_recv {
         if (!req.http.xkey-purge) {
             return (synth(400, "PURGE needs an xkey-purge header (space-separated keys)"));
         }
-        set req.http.x-hearth-purged = xkey.purge(req.http.xkey-purge);
+        # Soft: the copies become stale, not gone. The next reader of such a page gets the last
+        # copy at once while Varnish fetches the new one in the background (stale-while-
+        # revalidate, its grace), so a page that changes many times a second keeps being served
+        # from the cache, each change shown one render later.
+        set req.http.x-hearth-purged = xkey.softpurge(req.http.xkey-purge);
         return (synth(200, "Purged"));
     }
 
@@ -114,6 +118,15 @@ sub vcl_recv {
     if (req.url ~ "^/_next/static/") {
         unset req.http.Cookie;
         return (hash);
+    }
+
+    # Two stored copies at most per page, plain and gzip (varnishd runs with
+    # http_gzip_support=off: the instances compress, and a reader that takes no gzip gets its copy
+    # as stored, not unzipped for every request).
+    if (req.http.Accept-Encoding ~ "\bgzip\b") {
+        set req.http.Accept-Encoding = "gzip";
+    } else {
+        unset req.http.Accept-Encoding;
     }
 
     call hearth_viewer;

@@ -392,9 +392,10 @@ export async function startStack(options = {}) {
     if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex") + "\n", { mode: 0o600 });
     const workDir = path.join(varnishDir, "work");
     rmSync(workDir, { recursive: true, force: true });
-    // As root, varnishd drops to the varnish/vcache users Debian's package creates (its default
-    // jail); as anyone else it runs as that user ("-j none").
-    const jail = process.getuid?.() === 0 ? ["-j", "unix,user=varnish"] : ["-j", "none"];
+    // No jail ("-j none"): varnishd runs as whoever starts the stack, so it can read the VCL
+    // wherever the checkout is (Debian's jail drops to the varnish user, which cannot enter a
+    // private directory such as a CI checkout under a 0700 temporary folder).
+    const jail = ["-j", "none"];
     log(`Starting Varnish on ${front}…`);
     varnish = launch(
       varnishd,
@@ -413,6 +414,9 @@ export async function startStack(options = {}) {
         vclFile,
         "-s",
         "malloc,256m",
+        // The instances compress (server.mjs); Varnish stores what they send per Accept-Encoding.
+        "-p",
+        "http_gzip_support=off",
         // A page may be big (a long conversation); Hearth's own are well under this.
         "-p",
         "http_resp_size=64k",

@@ -90,7 +90,7 @@ describe("deploy/varnish/hearth.vcl: who is a viewer", () => {
 describe("deploy/varnish/hearth.vcl: the rest of the contract", () => {
   it("purges by xkey from the purgers' addresses only, and indexes pages by their Cache-Tag", () => {
     expect(code).toMatch(/if \(client\.ip !~ hearth_purgers\) \{\s*return \(synth\(403/);
-    expect(code).toContain("xkey.purge(req.http.xkey-purge)");
+    expect(code).toContain("xkey.softpurge(req.http.xkey-purge)");
     expect(sub("vcl_backend_response")).toContain("set beresp.http.xkey = beresp.http.Cache-Tag;");
   });
 
