@@ -1,0 +1,131 @@
+// One page measured side by side with its static twin: the page's bytes as a server answers an
+// anonymous reader are written to a file that nginx serves at the same path; wrk loads nginx,
+// then the server, with the same settings. Both must serve exactly those bytes.
+import { createHash } from "node:crypto";
+import { get, type Response } from "./http";
+import { startStaticTwin } from "./nginx";
+import { stop } from "./server";
+import { runWrk, wrkProblems, type WrkResult } from "./wrk";
+
+export interface CompareTarget {
+  /** Server req/s ÷ nginx req/s at least this. */
+  minRatio: number;
+  /** The server's p99 below this (ms). */
+  maxP99Ms?: number;
+}
+
+export interface PageComparison {
+  /** e.g. "essay-30". */
+  name: string;
+  path: string;
+  /** e.g. "embedded" or "front". */
+  server: string;
+  serverUrl: string;
+  nginxUrl: string;
+  /** Length of the body both served (no Accept-Encoding: the identity bytes). */
+  bodyBytes: number;
+  sha256: string;
+  /** Whether the server still served those exact bytes after its run (and nginx before its own). */
+  sameBytes: boolean;
+  /** Response headers of the server's copy that say how it was served. */
+  serverHeaders: Record<string, string | null>;
+  nginx: WrkResult;
+  measured: WrkResult;
+  /** measured.rps / nginx.rps */
+  ratio: number;
+  target: CompareTarget;
+  pass: boolean;
+  problems: string[];
+}
+
+const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+const SHOWN_HEADERS = ["cache-control", "age", "x-cache", "x-hearth-cache", "x-nextjs-cache", "via", "vary", "content-security-policy"];
+
+function headersOf(res: Response): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const name of SHOWN_HEADERS) {
+    const v = res.headers[name];
+    out[name] = Array.isArray(v) ? v.join(", ") : (v ?? null);
+  }
+  return out;
+}
+
+/**
+ * Fetches the page until the server answers the same bytes twice in a row (it is then served
+ * from its cache), and returns that answer.
+ */
+export async function settledCopy(url: string, attempts = 20): Promise<Response> {
+  let previous = await get(url);
+  for (let i = 0; i < attempts; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const next = await get(url);
+    if (next.body.equals(previous.body)) return next;
+    previous = next;
+  }
+  throw new Error(`${url} answered different bytes on each of ${attempts} requests: not cached, cannot compare with a static copy`);
+}
+
+export async function compareWithStatic(options: {
+  name: string;
+  server: string;
+  serverBase: string;
+  path: string;
+  nginxDir: string;
+  nginxPort: number;
+  durationS: number;
+  connections: number;
+  target: CompareTarget;
+  progress: (message: string) => void;
+}): Promise<PageComparison> {
+  const { serverBase, path, durationS, connections } = options;
+  const serverUrl = `${serverBase}${path}`;
+  const copy = await settledCopy(serverUrl);
+  const body = copy.body;
+  const twin = await startStaticTwin({ dir: options.nginxDir, port: options.nginxPort, urlPath: path, body });
+  try {
+    const wrk = (url: string, seconds: number) => runWrk(url, { durationS: seconds, connections, threads: 1 });
+    // An unrecorded second on each first (connections opened, the server's code compiled).
+    await wrk(twin.url, 1);
+    await wrk(serverUrl, 1);
+    options.progress(`${options.name}: static nginx, ${durationS} s × ${connections} connections (wrk)`);
+    const nginx = await wrk(twin.url, durationS);
+    options.progress(`${options.name}: ${options.server}, ${durationS} s × ${connections} connections (wrk)`);
+    const measured = await wrk(serverUrl, durationS);
+    const after = await get(serverUrl);
+    const nginxAfter = await get(twin.url);
+    const problems = [
+      ...wrkProblems(nginx).map((p) => `nginx: ${p}`),
+      ...wrkProblems(measured).map((p) => `${options.server}: ${p}`),
+    ];
+    const sameBytes = after.body.equals(body) && nginxAfter.body.equals(body);
+    if (!after.body.equals(body))
+      problems.push(
+        `${options.server} served other bytes after its run (${after.body.length} bytes, sha256 ${sha(after.body).slice(0, 12)}, ` +
+          `not ${body.length}, ${sha(body).slice(0, 12)}): the page changed during the run`,
+      );
+    if (!nginxAfter.body.equals(body)) problems.push(`nginx served ${nginxAfter.body.length} bytes, not ${body.length}`);
+    const ratio = nginx.rps > 0 ? measured.rps / nginx.rps : 0;
+    const pass =
+      ratio >= options.target.minRatio && (options.target.maxP99Ms === undefined || measured.p99Ms < options.target.maxP99Ms);
+    return {
+      name: options.name,
+      path,
+      server: options.server,
+      serverUrl,
+      nginxUrl: twin.url,
+      bodyBytes: body.length,
+      sha256: sha(body),
+      sameBytes,
+      serverHeaders: headersOf(after),
+      nginx,
+      measured,
+      ratio,
+      target: options.target,
+      pass,
+      problems,
+    };
+  } finally {
+    await stop(twin.child);
+  }
+}
