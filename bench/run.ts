@@ -217,7 +217,13 @@ function writeResults(error: string | null): void {
   };
   const dir = path.join(ROOT, "bench", "results");
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${startedAt.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}.json`);
+  const file = path.join(
+    dir,
+    `${startedAt
+      .toISOString()
+      .replace(/\.\d+Z$/, "Z")
+      .replace(/:/g, "-")}.json`,
+  );
   writeFileSync(file, JSON.stringify(result, null, 2) + "\n");
   out(`\nresults: ${path.relative(ROOT, file)}`);
 }
@@ -250,7 +256,12 @@ async function embedded(ports: { server: number; nginx: number }): Promise<void>
   try {
     progress(`server ready in ${(server.startMs / 1000).toFixed(1)} s`);
     // Pages an earlier run left in .next-bench's cache were built from another database.
-    await revalidate(server.base, SECRETS.REVALIDATE_SECRET, ["posts", "settings", "users", ...essays.map((e) => `post:${e.postId}`)]);
+    await revalidate(server.base, SECRETS.REVALIDATE_SECRET, [
+      "posts",
+      "settings",
+      "users",
+      ...essays.map((e) => `post:${e.postId}`),
+    ]);
     const essayPath = `/posts/${small.slug}`;
 
     if (COMPARE) {
@@ -277,16 +288,22 @@ async function embedded(ports: { server: number; nginx: number }): Promise<void>
 
     if (has("js")) {
       progress("client JavaScript of an anonymous essay reader (Chromium)");
-      const js = await attempt("client JS", `anonymous reader, ${essayPath}`, logFile, () => measureClientJs(`${server.base}${essayPath}`));
+      const js = await attempt("client JS", `anonymous reader, ${essayPath}`, logFile, () =>
+        measureClientJs(`${server.base}${essayPath}`),
+      );
       if (js) {
         results.clientJs = js;
         rows.push(clientJsRow(js));
-        if (js.failedRequests.length > 0) progress(`client JS: ${js.failedRequests.length} script requests failed (listed in the results)`);
+        if (js.failedRequests.length > 0)
+          progress(`client JS: ${js.failedRequests.length} script requests failed (listed in the results)`);
       }
     }
 
     if (has("pages")) {
-      const pages = [{ name: "home", path: "/", comments: 0 }, ...essays.filter((e) => e !== small).map((e) => ({ ...e, path: `/posts/${e.slug}` }))];
+      const pages = [
+        { name: "home", path: "/", comments: 0 },
+        ...essays.filter((e) => e !== small).map((e) => ({ ...e, path: `/posts/${e.slug}` })),
+      ];
       for (const page of pages) {
         progress(`${page.name} (embedded): ${DURATION_S} s × ${WRK_CONNECTIONS} connections (wrk)`);
         await attempt("embedded", page.name, logFile, async () => {
@@ -312,7 +329,12 @@ async function embedded(ports: { server: number; nginx: number }): Promise<void>
       for (const essay of essays) {
         progress(`server render time of ${essay.name}, ${RENDER_RUNS} runs`);
         const r = await attempt("embedded", `render ${essay.name}`, logFile, () =>
-          measureRender(server.base, SECRETS.REVALIDATE_SECRET, { name: essay.name, path: `/posts/${essay.slug}`, postId: essay.postId }, RENDER_RUNS),
+          measureRender(
+            server.base,
+            SECRETS.REVALIDATE_SECRET,
+            { name: essay.name, path: `/posts/${essay.slug}`, postId: essay.postId },
+            RENDER_RUNS,
+          ),
         );
         if (r) {
           results.renders.push(r);
@@ -354,7 +376,9 @@ async function embeddedWrites(
     const users = await w.createBenchUsers(o, snapshot, WRITERS);
     if (WRITE_CASES.has("post")) {
       progress(`post-comment (embedded): guests posting, ${DURATION_S} s × ${WRITE_CONNECTIONS} connections`);
-      const r = await attempt("embedded", "post-comment", logFile, () => w.measurePostComments(o, small, EMBEDDED_WRITE_TARGETS.post));
+      const r = await attempt("embedded", "post-comment", logFile, () =>
+        w.measurePostComments(o, small, EMBEDDED_WRITE_TARGETS.post),
+      );
       if (r) {
         results.embeddedWrites.postComments = r;
         rows.push(postCommentsRow("embedded", r));
@@ -420,7 +444,16 @@ async function front(nginxPort: number): Promise<void> {
   results.front = r;
   if (!r.measured) {
     out(`production front: not measured (${r.reason})`);
-    rows.push({ where: "front", what: "(all lines)", rate: "", p99: "", ratio: "", target: "", verdict: "NOT MEASURED", note: r.reason });
+    rows.push({
+      where: "front",
+      what: "(all lines)",
+      rate: "",
+      p99: "",
+      ratio: "",
+      target: "",
+      verdict: "NOT MEASURED",
+      note: r.reason,
+    });
     return;
   }
   if (r.essay) {

@@ -41,7 +41,14 @@ export interface ClientJsResult {
   pass: boolean;
 }
 
-const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"]);
+const JS_TYPES = new Set([
+  "",
+  "module",
+  "text/javascript",
+  "application/javascript",
+  "text/ecmascript",
+  "application/ecmascript",
+]);
 
 /** Inline <script> elements of `html` (no src), split into JavaScript and data blocks. */
 export function inlineScripts(html: string): {
@@ -54,7 +61,8 @@ export function inlineScripts(html: string): {
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     const attrs = m[1] ?? "";
     if (/\ssrc\s*=/i.test(` ${attrs}`)) continue;
-    const type = (/\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(` ${attrs}`) ?? []).slice(1).find((v) => v !== undefined) ?? "";
+    const type =
+      (/\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(` ${attrs}`) ?? []).slice(1).find((v) => v !== undefined) ?? "";
     const body = m[2] ?? "";
     if (JS_TYPES.has(type.trim().toLowerCase())) code.push(body);
     else {
@@ -109,13 +117,15 @@ export async function measureClientJs(url: string): Promise<ClientJsResult> {
       );
     });
     page.on("requestfailed", (request) => {
-      if (request.resourceType() === "script") failedRequests.push({ url: request.url(), failure: request.failure()?.errorText ?? "" });
+      if (request.resourceType() === "script")
+        failedRequests.push({ url: request.url(), failure: request.failure()?.errorText ?? "" });
     });
     // One retry: a browser's very first connection right after a load run was once refused.
     const response = await page
       .goto(url, { waitUntil: "load" })
       .catch(async () => (await new Promise((r) => setTimeout(r, 1000)), page.goto(url, { waitUntil: "load" })));
-    if (!response || response.status() !== 200) throw new Error(`Chromium: GET ${url} answered ${response?.status() ?? "nothing"}`);
+    if (!response || response.status() !== 200)
+      throw new Error(`Chromium: GET ${url} answered ${response?.status() ?? "nothing"}`);
     await page.waitForLoadState("networkidle").catch(() => {});
     const html = (await response.body()).toString("utf8");
     const csp = (await response.allHeaders())["content-security-policy"] ?? null;

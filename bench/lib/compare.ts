@@ -40,7 +40,16 @@ export interface PageComparison {
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
-const SHOWN_HEADERS = ["cache-control", "age", "x-cache", "x-hearth-cache", "x-nextjs-cache", "via", "vary", "content-security-policy"];
+const SHOWN_HEADERS = [
+  "cache-control",
+  "age",
+  "x-cache",
+  "x-hearth-cache",
+  "x-nextjs-cache",
+  "via",
+  "vary",
+  "content-security-policy",
+];
 
 function headersOf(res: Response): Record<string, string | null> {
   const out: Record<string, string | null> = {};
@@ -63,7 +72,9 @@ export async function settledCopy(url: string, attempts = 20): Promise<Response>
     if (next.body.equals(previous.body)) return next;
     previous = next;
   }
-  throw new Error(`${url} answered different bytes on each of ${attempts} requests: not cached, cannot compare with a static copy`);
+  throw new Error(
+    `${url} answered different bytes on each of ${attempts} requests: not cached, cannot compare with a static copy`,
+  );
 }
 
 export async function compareWithStatic(options: {

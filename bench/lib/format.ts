@@ -39,7 +39,16 @@ export interface Row {
 const blank = { rate: "", p99: "", ratio: "", target: "", verdict: "" as Verdict, note: "" };
 
 export function table(rows: readonly Row[]): string {
-  const head: Row = { where: "where", what: "line", rate: "rate", p99: "p99", ratio: "vs nginx", target: "target", verdict: "", note: "" };
+  const head: Row = {
+    where: "where",
+    what: "line",
+    rate: "rate",
+    p99: "p99",
+    ratio: "vs nginx",
+    target: "target",
+    verdict: "",
+    note: "",
+  };
   const cols: (keyof Row)[] = ["where", "what", "rate", "p99", "ratio", "target", "verdict"];
   const right = new Set<keyof Row>(["rate", "p99", "ratio"]);
   const width = Object.fromEntries(cols.map((c) => [c, Math.max(...[head, ...rows].map((r) => r[c].length))])) as Record<
@@ -50,7 +59,12 @@ export function table(rows: readonly Row[]): string {
     (
       cols.map((c) => (right.has(c) ? r[c].padStart(width[c]) : r[c].padEnd(width[c]))).join("  ") + (r.note ? `  ${r.note}` : "")
     ).trimEnd();
-  const rule = "-".repeat(Math.min(160, cols.reduce((n, c) => n + width[c] + 2, 0)));
+  const rule = "-".repeat(
+    Math.min(
+      160,
+      cols.reduce((n, c) => n + width[c] + 2, 0),
+    ),
+  );
   return [line(head), rule, ...rows.map(line)].join("\n");
 }
 
@@ -77,7 +91,13 @@ export function comparisonRows(c: PageComparison): Row[] {
   ];
 }
 
-function writeRow(where: string, r: WriteFigures & { target: { minRate: number }; pass: boolean; problems: string[] }, what: string, unit: string, db: string): Row {
+function writeRow(
+  where: string,
+  r: WriteFigures & { target: { minRate: number }; pass: boolean; problems: string[] },
+  what: string,
+  unit: string,
+  db: string,
+): Row {
   return {
     ...blank,
     where,
@@ -96,7 +116,13 @@ export function postCommentsRow(where: string, r: PostCommentsResult): Row {
   const statuses = Object.entries(r.db.byStatus)
     .map(([status, n]) => `${int.format(n)} ${status}`)
     .join(", ");
-  return writeRow(where, r, "post-comment", "comments/s", `${int.format(r.db.newComments)} new comments${statuses ? ` (${statuses})` : ""}`);
+  return writeRow(
+    where,
+    r,
+    "post-comment",
+    "comments/s",
+    `${int.format(r.db.newComments)} new comments${statuses ? ` (${statuses})` : ""}`,
+  );
 }
 
 export function likesRow(where: string, r: LikesResult): Row {

@@ -58,10 +58,16 @@ http {
  * Writes `body` to <dir>/root/<urlPath> and serves it with nginx on 127.0.0.1:`port`. Resolves
  * once nginx answers that path with exactly those bytes.
  */
-export async function startStaticTwin(options: { dir: string; port: number; urlPath: string; body: Buffer }): Promise<StaticTwin> {
+export async function startStaticTwin(options: {
+  dir: string;
+  port: number;
+  urlPath: string;
+  body: Buffer;
+}): Promise<StaticTwin> {
   const { dir, port, urlPath, body } = options;
   rmSync(dir, { recursive: true, force: true });
-  for (const sub of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, "temp", sub), { recursive: true });
+  for (const sub of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
+    mkdirSync(path.join(dir, "temp", sub), { recursive: true });
   const file = path.join(dir, "root", ...urlPath.split("/").filter(Boolean));
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, body);
@@ -82,7 +88,8 @@ export async function startStaticTwin(options: { dir: string; port: number; urlP
     try {
       const res = await request(url, { timeoutMs: 2000 });
       if (res.status === 200 && res.body.equals(body)) break;
-      if (res.status === 200) throw new Error(`nginx serves ${res.body.length} bytes at ${urlPath}, not the ${body.length} written`);
+      if (res.status === 200)
+        throw new Error(`nginx serves ${res.body.length} bytes at ${urlPath}, not the ${body.length} written`);
     } catch (error) {
       if (error instanceof Error && error.message.startsWith("nginx serves")) {
         await stop(child);

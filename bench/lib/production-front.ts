@@ -166,7 +166,9 @@ export async function measureProductionFront(o: FrontOptions): Promise<FrontResu
     };
     let postComments: PostCommentsResult | null = null;
     if (o.writes.has("post")) {
-      o.progress(`production front: guests posting comments to ${essayPath}, ${o.durationS} s × ${o.writeConnections} connections`);
+      o.progress(
+        `production front: guests posting comments to ${essayPath}, ${o.durationS} s × ${o.writeConnections} connections`,
+      );
       try {
         postComments = await writes.measurePostComments(w, small, FRONT_TARGETS.postComments);
       } catch (error) {
@@ -191,7 +193,10 @@ export async function measureProductionFront(o: FrontOptions): Promise<FrontResu
           ratePerS: o.postRatePerS,
           readLoad: async (alongside) => {
             await runWrk(url, { durationS: 1, connections: o.wrkConnections });
-            const [read] = await Promise.all([runWrk(url, { durationS: o.durationS, connections: o.wrkConnections }), alongside()]);
+            const [read] = await Promise.all([
+              runWrk(url, { durationS: o.durationS, connections: o.wrkConnections }),
+              alongside(),
+            ]);
             return read;
           },
           readProblems: wrkProblems,
