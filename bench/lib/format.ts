@@ -80,13 +80,17 @@ export function comparisonRows(c: PageComparison): Row[] {
   const t = c.target;
   const target = `≥${two.format(t.minRatio)} × nginx${t.maxP99Ms !== undefined ? `, p99<${t.maxP99Ms} ms` : ""}`;
   const same = c.sameBytes ? `same ${bytes(c.bodyBytes)} body` : `!! bytes differ`;
+  // wrk's byte total over its responses: the body plus each side's headers, as sent.
+  const wire = (r: WrkResult) => (r.requests > 0 ? `~${int.format(r.bytesRead / r.requests)} B/response read by wrk` : "");
   return [
-    wrkRow("static nginx", `${c.name} (${c.server}'s bytes)`, c.nginx, { note: `${kb(c.bodyBytes)} file` }),
+    wrkRow("static nginx", `${c.name} (${c.server}'s bytes)`, c.nginx, {
+      note: [`${kb(c.bodyBytes)} file`, wire(c.nginx)].filter(Boolean).join(", "),
+    }),
     wrkRow(c.server, c.name, c.measured, {
       ratio: `${two.format(c.ratio)} ×`,
       target,
       verdict: verdict(c.pass),
-      note: [same, `p50 ${ms(c.measured.p50Ms)}`, problems(c.problems)].filter(Boolean).join(", "),
+      note: [same, wire(c.measured), `p50 ${ms(c.measured.p50Ms)}`, problems(c.problems)].filter(Boolean).join(", "),
     }),
   ];
 }
