@@ -65,6 +65,8 @@ const WRK_CONNECTIONS = Math.round(envNumber("BENCH_WRK_CONNECTIONS", 16, 1));
 /** autocannon's connections for the write cases. */
 const WRITE_CONNECTIONS = Math.round(envNumber("BENCH_CONNECTIONS", 10, 1));
 const RENDER_RUNS = Math.round(envNumber("BENCH_RENDER_RUNS", 5, 1));
+/** Pairs of wrk runs (nginx, then the server) per comparison; the pair with the median ratio is shown. */
+const ROUNDS = Math.round(envNumber("BENCH_ROUNDS", 1, 1));
 const STRICT = process.env.BENCH_STRICT === "1";
 /**
  * Parts: static + embedded (the 30-comment essay from static nginx and from node server.mjs,
@@ -202,6 +204,7 @@ function writeResults(error: string | null): void {
       durationS: DURATION_S,
       wrkConnections: WRK_CONNECTIONS,
       wrkThreads: 1,
+      rounds: ROUNDS,
       writeConnections: WRITE_CONNECTIONS,
       postRate: POST_RATE,
       renderRuns: RENDER_RUNS,
@@ -276,6 +279,7 @@ async function embedded(ports: { server: number; nginx: number }): Promise<void>
           durationS: DURATION_S,
           connections: WRK_CONNECTIONS,
           target: EMBEDDED_TARGET,
+          rounds: ROUNDS,
           progress,
         }),
       );
@@ -436,6 +440,7 @@ async function front(nginxPort: number): Promise<void> {
       nginxDir: path.join(BENCH_DIR, "nginx-front"),
       nginxPort,
       logDir,
+      rounds: ROUNDS,
       writes: WRITE_CASES,
       progress,
     }),

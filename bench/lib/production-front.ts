@@ -56,6 +56,8 @@ export interface FrontOptions {
   nginxDir: string;
   nginxPort: number;
   logDir: string;
+  /** Pairs of wrk runs (nginx, then the front) for the essay. */
+  rounds: number;
   /** Which write cases to run: post, like, read. */
   writes: ReadonlySet<string>;
   progress: (message: string) => void;
@@ -148,6 +150,7 @@ export async function measureProductionFront(o: FrontOptions): Promise<FrontResu
         durationS: o.durationS,
         connections: o.wrkConnections,
         target: FRONT_TARGETS.essay,
+        rounds: o.rounds,
         progress: o.progress,
       });
     } catch (error) {
