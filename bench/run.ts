@@ -441,6 +441,7 @@ async function front(nginxPort: number): Promise<void> {
       nginxPort,
       logDir,
       rounds: ROUNDS,
+      clientJs: has("js"),
       writes: WRITE_CASES,
       progress,
     }),
@@ -465,6 +466,7 @@ async function front(nginxPort: number): Promise<void> {
     rows.push(...comparisonRows(r.essay));
     fail(`front ${r.essay.name}`, r.essay.problems, logDir);
   }
+  if (r.clientJs) rows.push(clientJsRow(r.clientJs, "front"));
   if (r.postComments) {
     rows.push(postCommentsRow("front", r.postComments));
     fail("front post-comment", r.postComments.problems, logDir);

@@ -161,12 +161,12 @@ export function readWhilePostingRow(where: string, r: ReadWhilePostingResult<Wrk
   });
 }
 
-export function clientJsRow(c: ClientJsResult): Row {
+export function clientJsRow(c: ClientJsResult, via = "embedded"): Row {
   const csp = c.scriptSrc !== null ? `CSP script-src ${c.scriptSrc}` : "no CSP script-src";
   return {
     ...blank,
     where: "client JS",
-    what: `anonymous reader, ${c.page}`,
+    what: `anonymous reader, ${c.page} (${via})`,
     rate: `${kb(c.ranBytes)} ran`,
     target: "0 KB",
     verdict: verdict(c.pass),

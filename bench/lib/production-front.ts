@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT } from "../../scripts/lib/runtime.mjs";
 import type { Db } from "../../lib/db/client";
+import { measureClientJs, type ClientJsResult } from "./client-js";
 import { compareWithStatic, type PageComparison } from "./compare";
 import type { SeedResult } from "./seed";
 import type { BenchUser, LikesResult, PostCommentsResult, ReadWhilePostingResult, WriteOptions } from "./writes";
@@ -58,6 +59,8 @@ export interface FrontOptions {
   logDir: string;
   /** Pairs of wrk runs (nginx, then the front) for the essay. */
   rounds: number;
+  /** Also load the essay through the front in Chromium (the anonymous reader's JavaScript). */
+  clientJs: boolean;
   /** Which write cases to run: post, like, read. */
   writes: ReadonlySet<string>;
   progress: (message: string) => void;
@@ -70,6 +73,7 @@ export type FrontResult =
       stack: { url: string; instanceUrls: string[]; database: string; startMs: number };
       seed: SeedResult;
       essay: PageComparison | null;
+      clientJs: ClientJsResult | null;
       postComments: PostCommentsResult | null;
       likes: LikesResult | null;
       readWhilePosting: ReadWhilePostingResult<WrkResult> | null;
@@ -157,6 +161,16 @@ export async function measureProductionFront(o: FrontOptions): Promise<FrontResu
       errors.essay = message(error);
     }
 
+    let clientJs: ClientJsResult | null = null;
+    if (o.clientJs) {
+      o.progress("production front: client JavaScript of an anonymous essay reader (Chromium)");
+      try {
+        clientJs = await measureClientJs(`${stack.url}${essayPath}`);
+      } catch (error) {
+        errors.clientJs = message(error);
+      }
+    }
+
     db = createDb(stack.databaseUrl);
     const w: WriteOptions = {
       base: stack.url,
@@ -214,6 +228,7 @@ export async function measureProductionFront(o: FrontOptions): Promise<FrontResu
       stack: { url: stack.url, instanceUrls: stack.instanceUrls, database, startMs },
       seed: seeded,
       essay,
+      clientJs,
       postComments,
       likes,
       readWhilePosting,
