@@ -14,6 +14,14 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
   ],
   poweredByHeader: false,
+  // server.mjs compresses what it keeps once, not on every request; a front (Varnish, nginx)
+  // compresses the rest.
+  compress: false,
+  // Metadata is rendered into <head> before the page is sent, for every reader, not streamed in
+  // afterwards by script: anonymous readers run no JavaScript (lib/cache/http.ts), and a page that
+  // is not found must answer 404 with its content in the first response (documented way to turn
+  // streaming metadata off).
+  htmlLimitedBots: /.*/,
   // The build checks the app; `npm run typecheck` checks tests and tools too.
   // `npm test` type-checks everything (tsc) before it builds: it sets HEARTH_TYPECHECKED=1 so the
   // build does not check the same files a second time.
@@ -26,13 +34,12 @@ const nextConfig: NextConfig = {
     // 6 MB. server.mjs answers a larger request itself with a readable 413 page before Next
     // reads it; the limit here still holds for anything that reaches Next another way.
     serverActions: { bodySizeLimit: REQUEST_BODY_MAX_BYTES },
-    // Rendered pages stay in memory (and in server.mjs's front cache); writing each render's HTML
-    // and payload to disk as well cost a 10,000-comment page ~10 ms (docs/decisions/013-render-cost.md).
+    // Cached query results stay in this process's memory, never on disk, where they would outlive
+    // the process and the database it served (docs/decisions/017-http-caching.md).
     isrFlushToDisk: false,
   },
   async rewrites() {
-    // The home page is page 1 of the essay listing, a cached (ISR) route that is rendered on
-    // first visit rather than at build time, so building never needs the database.
+    // The home page is page 1 of the essay listing.
     return { beforeFiles: [{ source: "/", destination: "/page/1" }], afterFiles: [], fallback: [] };
   },
   async redirects() {

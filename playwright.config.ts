@@ -32,6 +32,14 @@ const chromium = {
  */
 const ISOLATED_SPECS = ["**/site-settings.spec.ts", "**/malformed-*.spec.ts", "**/feed.spec.ts", "**/reading.spec.ts"];
 
+/**
+ * The production front (deploy/README.md): Varnish in front of three instances on PostgreSQL,
+ * started by the spec itself (scripts/lib/stack.mjs, ports 3201-3203 and 6081-6082). It runs
+ * last, alone, so its three extra servers never compete with the other specs for the CPU.
+ * By itself: `npx playwright test --project=stack --no-deps`.
+ */
+const STACK_SPECS = ["**/stack.spec.ts"];
+
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
@@ -53,13 +61,20 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: ISOLATED_SPECS,
+      testIgnore: [...ISOLATED_SPECS, ...STACK_SPECS],
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
     },
     {
       name: "isolated",
       testMatch: ISOLATED_SPECS,
       dependencies: ["chromium"],
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    {
+      name: "stack",
+      testMatch: STACK_SPECS,
+      dependencies: ["isolated"],
       workers: 1,
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
     },

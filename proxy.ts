@@ -1,19 +1,35 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { viewerRoute, wantsViewerPage } from "@/lib/auth/viewer-routing";
+import { isViewerRequest } from "@/lib/auth/viewer";
+import {
+  PRIVATE_CACHE_CONTROL,
+  PUBLIC_CACHE_CONTROL,
+  SHARED_PAGE_CSP,
+  isHtmlReadingPage,
+  readingPageKeys,
+} from "@/lib/cache/http";
 
-/** Routes readers with a session (or their own guest cookies) to per-viewer pages; see lib/auth/viewer-routing.ts. */
+/**
+ * Says how HTTP caches may keep a reading page (lib/cache/http.ts): the copy an anonymous reader
+ * gets is shared (`public`, with its surrogate keys in `Cache-Tag`); a viewer's own copy
+ * (lib/auth/viewer.ts) is `private`. The page itself is the same route for both.
+ */
 export function proxy(request: NextRequest) {
-  const personal = wantsViewerPage({
-    cookieNames: request.cookies.getAll().map((c) => c.name),
-    searchParams: request.nextUrl.searchParams,
-  });
-  const route = viewerRoute(request.nextUrl.pathname, personal);
-  if (route.kind === "pass") return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = route.pathname;
-  return NextResponse.rewrite(url);
+  const response = NextResponse.next();
+  if (request.method !== "GET" && request.method !== "HEAD") return response;
+  const { pathname, searchParams } = request.nextUrl;
+  const keys = readingPageKeys(pathname);
+  if (keys === null) return response;
+  const cookieNames = request.cookies.getAll().map((c) => c.name);
+  if (isViewerRequest({ cookieNames, searchParams })) {
+    response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+    return response;
+  }
+  response.headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
+  response.headers.set("Cache-Tag", keys.join(" "));
+  if (isHtmlReadingPage(pathname)) response.headers.set("Content-Security-Policy", SHARED_PAGE_CSP);
+  return response;
 }
 
 export const config = {
-  matcher: ["/", "/page/:path*", "/posts/:path*", "/tags/:path*", "/authors/:path*"],
+  matcher: ["/", "/page/:path*", "/posts/:path*", "/tags/:path*", "/authors/:path*", "/feed.xml", "/sitemap.xml"],
 };

@@ -1,17 +1,20 @@
 // @ts-check
-// Hearth's production server: Next.js behind a small front cache for anonymous page views.
-// `npm start` runs it (through scripts/start.mjs); so do the end-to-end tests and the benchmarks.
+// Hearth's production server: stock Next.js on a private socket, behind a small HTTP front that
+// refuses what Next would fail on, names the client's address, and keeps the pages anonymous
+// readers share as any HTTP cache would (server/http-cache.mjs, docs/decisions/017-http-caching.md).
+// `npm start` and `npm run serve` run it, and so do the end-to-end tests, the benchmarks and each
+// instance of the production stack (deploy/, where Varnish caches and FRONT_CACHE=off).
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import next from "next";
 import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "./lib/uploads/limits.mjs";
 import { backLink, exceedsBodyLimit, hasUnannouncedBody, holdBody, tooLargePage } from "./server/body-limit.mjs";
-import { affectedBy, FrontCache } from "./server/front-cache.mjs";
+import { HttpCache, surrogateKeys } from "./server/http-cache.mjs";
 import { badPathPage, crossSiteAction, crossSitePage, undecodablePath } from "./server/request-target.mjs";
-import { canStripClientRuntime, stripClientRuntime } from "./server/reader-html.mjs";
 
 // Sessions, forms and cookies are signed with AUTH_SECRET, and there is no fallback.
 if (!process.env.AUTH_SECRET) {
@@ -21,181 +24,253 @@ if (!process.env.AUTH_SECRET) {
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
-const frontCacheEnabled = process.env.FRONT_CACHE !== "off";
-// Anonymous readers get pages without Next's client runtime (see docs/decisions/005).
-const zeroJsReading = process.env.READER_JS !== "on";
-const cache = new FrontCache({
-  ttlMs: Number(process.env.FRONT_CACHE_TTL_SECONDS || 60) * 1000,
-  // Serving the last copy of a page that changes many times a second: see docs/decisions/011.
-  hotInvalidations: process.env.FRONT_CACHE_STALE === "off" ? 0 : 5,
-});
+const cacheEnabled = process.env.FRONT_CACHE !== "off";
+const cache = new HttpCache({ maxBytes: Number(process.env.FRONT_CACHE_MB || 128) * 1024 * 1024 });
 
-// Next keeps pages rendered at run time (ISR) and cached query results on disk, inside the
-// build folder. They belong to the database this process serves, which may not be the one the
-// previous process served (tests, db:reset, another DATABASE_URL): start from an empty cache.
-const distDir = path.join(import.meta.dirname, process.env.NEXT_DIST_DIR || ".next");
-for (const dir of [path.join(distDir, "server", "route-cache"), path.join(distDir, "cache", "fetch-cache")]) {
-  rmSync(dir, { recursive: true, force: true });
-}
+// Writes purge the pages they change from this server's cache as from any other HTTP cache in front
+// of the app (lib/cache/purge.ts).
+if (cacheEnabled) process.env.HEARTH_LOCAL_CACHE_URL = `http://127.0.0.1:${port}/`;
 
-// Cache invalidations made inside the app (lib/cache/revalidate.ts) also empty this cache.
-/** @type {any} */ (globalThis).__hearthFrontCacheClear = () => cache.clear();
-
+// Next.js listens on a Unix socket in a directory only this user can enter; everything reaches it
+// through the front below.
+const socketDir = mkdtempSync(path.join(os.tmpdir(), "hearth-"));
+const socketPath = path.join(socketDir, "next.sock");
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
-
-/**
- * Holds back everything Next writes (status, headers, body) and hands it to `onEnd` once the
- * response is complete, so it can be stored, rewritten and compressed before it is sent.
- * @param {http.ServerResponse} res
- * @param {(body: Buffer, send: (body: Buffer) => void) => void} onEnd
- */
-function deferResponse(res, onEnd) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  const original = { write: res.write, end: res.end, writeHead: res.writeHead, flushHeaders: res.flushHeaders };
-  /** @param {any} chunk @param {any} encoding */
-  const keep = (chunk, encoding) => {
-    if (chunk == null || typeof chunk === "function") return;
-    chunks.push(
-      typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk),
-    );
-  };
-  res.writeHead = /** @type {any} */ (
-    function (/** @type {number} */ status, /** @type {any} */ reason, /** @type {any} */ headers) {
-      res.statusCode = status;
-      const h = typeof reason === "string" ? headers : reason;
-      if (Array.isArray(h)) {
-        const flat = Array.isArray(h[0]) ? h.flat() : h;
-        for (let i = 0; i + 1 < flat.length; i += 2) res.setHeader(String(flat[i]), flat[i + 1]);
-      } else if (h) {
-        for (const [name, value] of Object.entries(h)) if (value !== undefined) res.setHeader(name, value);
-      }
-      return res;
-    }
-  );
-  res.flushHeaders = () => {};
-  res.write = /** @type {any} */ (
-    function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) {
-      keep(chunk, encoding);
-      const callback = typeof encoding === "function" ? encoding : cb;
-      if (typeof callback === "function") process.nextTick(callback);
-      return true;
-    }
-  );
-  res.end = /** @type {any} */ (
-    function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) {
-      keep(chunk, encoding);
-      const callback = [chunk, encoding, cb].find((x) => typeof x === "function");
-      Object.assign(res, original);
-      onEnd(Buffer.concat(chunks), (body) => {
-        res.removeHeader("transfer-encoding");
-        res.setHeader("content-length", String(body.length));
-        res.end(body, callback);
-      });
-      return res;
-    }
-  );
-}
+const nextServer = http.createServer((req, res) => void handle(req, res));
+nextServer.keepAliveTimeout = 65_000;
+await new Promise((resolve) => nextServer.listen(socketPath, () => resolve(undefined)));
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript|ld\+json)|image\/svg\+xml)/;
+/** Hop-by-hop headers (RFC 9110 §7.6.1), never passed on. */
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+]);
+
+/** @param {http.IncomingHttpHeaders} headers */
+function passOn(headers) {
+  /** @type {http.OutgoingHttpHeaders} */
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+  return out;
+}
 
 /**
- * @param {http.ServerResponse} res
- * @param {{ status: number, headers: Record<string, string | string[]>, body: Buffer, storedAt: number }} entry
- * @param {boolean} head
+ * A header list with `extra` added to `Vary`.
+ * @param {string | string[] | number | undefined} vary
+ * @param {string[]} extra
  */
-function sendStored(res, entry, head) {
-  res.writeHead(entry.status, {
-    ...entry.headers,
-    "content-length": String(entry.body.length),
-    "x-hearth-cache": entry.stale ? "STALE" : "HIT",
-    age: String(Math.floor((Date.now() - entry.storedAt) / 1000)),
+function varyWith(vary, extra) {
+  const names = String(vary ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const name of extra) if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  return names.join(", ");
+}
+
+/**
+ * The request as the cache sees it: a stored page holds both an identity and a gzip copy, so
+ * `Accept-Encoding` never tells two copies apart (as Varnish normalizes it).
+ * @param {http.IncomingMessage} req
+ */
+function cacheRequest(req) {
+  const headers = { ...req.headers };
+  delete headers["accept-encoding"];
+  return { url: req.url ?? "/", method: "GET", headers };
+}
+
+/** @param {import("node:net").Socket} socket */
+function isLocal(socket) {
+  const a = socket.remoteAddress ?? "";
+  return a === "127.0.0.1" || a === "::1" || a === "::ffff:127.0.0.1";
+}
+
+/**
+ * Sends a stored response, or 304 when the client already has it.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {import("./server/http-cache.mjs").Entry} entry
+ * @param {string} how HIT or STALE, for the X-Cache header
+ */
+function sendStored(req, res, entry, how) {
+  const headers = /** @type {http.OutgoingHttpHeaders} */ (entry.policy.responseHeaders());
+  if (cacheEnabled) headers["x-cache"] = how;
+  const tags = req.headers["if-none-match"];
+  if (tags && String(tags).split(",").some((t) => t.trim() === entry.etag || t.trim() === "*")) {
+    delete headers["content-length"];
+    delete headers["content-encoding"];
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const gzip = entry.gzip !== null && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? /** @type {Buffer} */ (entry.gzip) : entry.identity;
+  if (gzip) headers["content-encoding"] = "gzip";
+  else delete headers["content-encoding"];
+  headers["content-length"] = String(body.length);
+  res.writeHead(entry.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * Sends a request to Next.js over its socket.
+ * @param {{ method: string, path: string, headers: http.OutgoingHttpHeaders }} options
+ * @param {import("node:stream").Readable | null} body
+ * @returns {Promise<http.IncomingMessage>}
+ */
+function askNext(options, body) {
+  return new Promise((resolve, reject) => {
+    const upstream = http.request({ socketPath, agent, ...options }, resolve);
+    upstream.on("error", reject);
+    if (body) body.pipe(upstream);
+    else upstream.end();
   });
-  res.end(head ? undefined : entry.body);
 }
 
-/** Background renders of hot pages: a header only this process knows asks for one. */
-const REFRESH_HEADER = "x-hearth-refresh";
-const refreshToken = randomBytes(16).toString("hex");
-/** URLs whose next copy is scheduled or being rendered. */
-const refreshing = new Set();
-
 /**
- * Has `url` rendered again at `at` (ms since the epoch) by a request to this very server,
- * which stores the result like any other miss. One at a time per URL.
- * @param {string} url
- * @param {number} at
+ * An address no route answers: Next.js renders the site's not-found page for it, whole, on the
+ * server (app/not-found.tsx).
  */
-function scheduleRefresh(url, at) {
-  if (refreshing.has(url)) return;
-  refreshing.add(url);
-  setTimeout(
-    () => {
-      const address = server.address();
-      const host =
-        address && typeof address === "object" && address.address !== "0.0.0.0" && address.address !== "::"
-          ? address.address
-          : "127.0.0.1";
-      const done = () => refreshing.delete(url);
-      const request = http.get(
-        {
-          host,
-          port: address && typeof address === "object" ? address.port : port,
-          path: url,
-          headers: { [REFRESH_HEADER]: refreshToken },
-        },
-        (response) => {
-          response.resume();
-          response.on("end", done);
-          response.on("error", done);
-        },
-      );
-      request.on("error", done);
-      request.setTimeout(30_000, () => request.destroy());
-    },
-    Math.max(0, at - Date.now()),
-  ).unref();
+const NOT_FOUND_PATH = "/_hearth/not-found";
+
+/**
+ * Forwards a request to Next.js. A response an HTTP cache may share is read whole, given a weak
+ * ETag (a hash of its bytes), `Vary: Cookie` (a shared page) and a compressed copy, stored here
+ * when this server keeps a cache, and sent; anything else streams through as it comes.
+ *
+ * A page that calls notFound() while it renders per request gets from Next.js a document whose
+ * content the browser's script renders; anonymous readers run none. Like a web server's
+ * `error_page 404`, such an answer keeps its status and headers and gets the body of the site's
+ * not-found page, which Next.js renders whole for an address no route answers.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse | null} res null for a background refresh
+ * @returns {Promise<void>}
+ */
+async function forward(req, res) {
+  const begunAt = Date.now();
+  const method = req.method ?? "GET";
+  const reads = method === "GET" || method === "HEAD";
+  /** @type {http.IncomingMessage} */
+  let answer;
+  /** @type {import("node:stream").Readable} */
+  let body;
+  try {
+    answer = await askNext({ method, path: req.url ?? "/", headers: passOn(req.headers) }, reads || !res ? null : req);
+    body = answer;
+    const html = String(answer.headers["content-type"] ?? "").startsWith("text/html");
+    if (answer.statusCode === 404 && method === "GET" && html && !(req.url ?? "").startsWith(NOT_FOUND_PATH)) {
+      answer.resume();
+      body = await askNext({ method: "GET", path: NOT_FOUND_PATH, headers: { host: req.headers.host ?? "localhost" } }, null);
+    }
+  } catch (error) {
+    console.error(`Next.js did not answer ${method} ${req.url}: ${/** @type {Error} */ (error).message}`);
+    if (res && !res.headersSent) {
+      res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end("Hearth is restarting. Try again in a moment.\n");
+    } else res?.destroy();
+    return;
+  }
+  const status = answer.statusCode ?? 502;
+  const sent = passOn(answer.headers);
+  if (body !== answer) delete sent["content-length"];
+  const request = cacheRequest(req);
+  const policy = reads ? cache.policyFor(request, { status, headers: answer.headers }) : null;
+  if (policy === null || method === "HEAD") {
+    if (res) {
+      res.writeHead(status, sent);
+      body.pipe(res);
+    } else body.resume();
+    return new Promise((resolve) => {
+      body.on("end", resolve);
+      body.on("error", () => {
+        res?.destroy();
+        resolve();
+      });
+    });
+  }
+  /** @type {Buffer[]} */
+  const chunks = [];
+  try {
+    for await (const chunk of body) chunks.push(chunk);
+  } catch {
+    res?.destroy();
+    return;
+  }
+  const identity = Buffer.concat(chunks);
+  const type = String(answer.headers["content-type"] ?? "");
+  const gzip =
+    COMPRESSIBLE.test(type) && identity.length > 1024 && !answer.headers["content-encoding"] ? gzipSync(identity, { level: 6 }) : null;
+  const etag = `W/"${createHash("sha1").update(identity).digest("base64url")}"`;
+  sent.etag = etag;
+  const keys = surrogateKeys(answer.headers);
+  // A shared page (HTML naming its surrogate keys) is the anonymous reader's copy: a request with
+  // cookies may be a viewer's, so caches keep it apart. (Next.js replaces a `Vary` set by proxy.ts
+  // with its own, so it is added here.)
+  const page = keys.length > 0 && type.startsWith("text/html");
+  const vary = [...(page ? ["Cookie"] : []), ...(gzip ? ["Accept-Encoding"] : [])];
+  if (vary.length > 0) sent.vary = varyWith(sent.vary, vary);
+  const stored = { status, keys, etag, identity, gzip };
+  // The policy is made again from the headers as sent, so stored copies match on `Vary`.
+  const finalPolicy = cache.policyFor(request, { status, headers: sent }) ?? policy;
+  if (cacheEnabled) cache.store(request, finalPolicy, stored, begunAt);
+  if (res) sendStored(req, res, { policy: finalPolicy, ...stored, bytes: 0, storedAt: Date.now() }, "MISS");
 }
 
 /**
- * Next (16.4) sometimes sends the Location of a redirect twice (the first time an old essay
- * address answers its 308). Browsers cope; other clients join the two into one broken URL.
- * Repeated identical values are sent once.
+ * Answers a request from the cache when it can, fetching it once when many ask at the same time.
+ * @param {http.IncomingMessage} req
  * @param {http.ServerResponse} res
  */
-function oneLocation(res) {
-  const setHeader = res.setHeader;
-  /** @param {unknown} value */
-  const single = (value) => (Array.isArray(value) && new Set(value).size === 1 ? value[0] : value);
-  res.setHeader = /** @type {any} */ (
-    function (/** @type {string} */ name, /** @type {any} */ value) {
-      return setHeader.call(res, name, name.toLowerCase() === "location" ? single(value) : value);
-    }
-  );
-  const appendHeader = res.appendHeader;
-  res.appendHeader = /** @type {any} */ (
-    function (/** @type {string} */ name, /** @type {any} */ value) {
-      if (name.toLowerCase() === "location" && res.getHeader("location") !== undefined) {
-        const current = [res.getHeader("location")].flat().map(String);
-        const added = [value].flat().map(String);
-        if (added.every((v) => current.includes(v))) return res;
-      }
-      return appendHeader.call(res, name, value);
-    }
-  );
-  const writeHead = res.writeHead;
-  res.writeHead = /** @type {any} */ (
-    function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
-      for (const h of rest) {
-        if (h && typeof h === "object" && !Array.isArray(h)) {
-          for (const name of Object.keys(h)) if (name.toLowerCase() === "location") h[name] = single(h[name]);
-        }
-      }
-      return writeHead.call(res, status, ...rest);
-    }
-  );
+async function serveRead(req, res) {
+  const request = cacheRequest(req);
+  const found = cache.lookup(request);
+  if (found?.kind === "fresh") return sendStored(req, res, found.entry, "HIT");
+  if (found?.kind === "stale") {
+    sendStored(req, res, found.entry, "STALE");
+    const refresh = /** @type {http.IncomingMessage} */ (/** @type {unknown} */ ({ ...request, headers: { ...req.headers } }));
+    delete refresh.headers["if-modified-since"];
+    delete refresh.headers["if-none-match"];
+    cache.coalesce(request.url, () => forward(refresh, null));
+    return;
+  }
+  // Only requests that carry nothing of a viewer's own wait for another's fetch.
+  if (req.headers.cookie || req.headers.authorization || req.method === "HEAD") return forward(req, res);
+  const { leader, done } = cache.coalesce(request.url, () => forward(req, res));
+  if (leader) return done;
+  await done;
+  const after = cache.lookup(request);
+  if (after) return sendStored(req, res, after.entry, "HIT");
+  return forward(req, res);
+}
+
+/**
+ * `PURGE` with `xkey-purge: <keys>` (as Varnish's xkey takes it), from this machine only.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+function purge(req, res) {
+  req.resume();
+  if (!isLocal(req.socket)) {
+    res.writeHead(403, { "content-type": "text/plain", "cache-control": "no-store" });
+    res.end("Purging is for this machine only.\n");
+    return;
+  }
+  const keys = String(req.headers["xkey-purge"] ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const dropped = cache.purge(keys);
+  res.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store" });
+  res.end(`Purged ${dropped}\n`);
 }
 
 /** How long the rest of a refused request's body is still read (and dropped) after the 413. */
@@ -271,103 +346,20 @@ function refuseBeforeNext(req, res, status, html) {
 
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function onRequest(req, res) {
-  if (undecodablePath(req.url)) {
-    refuseBeforeNext(req, res, 400, badPathPage());
-    return;
-  }
-  if (crossSiteAction(req)) {
-    refuseBeforeNext(req, res, 403, crossSitePage());
-    return;
-  }
-  if (exceedsBodyLimit(req, REQUEST_BODY_MAX_BYTES)) {
-    refuseTooLarge(req, res);
-    return;
-  }
+  if (req.method === "PURGE") return purge(req, res);
+  if (undecodablePath(req.url)) return refuseBeforeNext(req, res, 400, badPathPage());
+  if (crossSiteAction(req)) return refuseBeforeNext(req, res, 403, crossSitePage());
+  if (exceedsBodyLimit(req, REQUEST_BODY_MAX_BYTES)) return refuseTooLarge(req, res);
+  // The connection's address, for rate limits; never the client's own claim.
+  req.headers["x-hearth-client-ip"] = req.socket.remoteAddress ?? "unknown";
   // A body without a Content-Length (chunked) is counted as it arrives and handed on only once
   // it ended within the limit.
   if (hasUnannouncedBody(req)) {
-    holdBody(req, REQUEST_BODY_MAX_BYTES, (withinLimit) => (withinLimit ? serve(req, res) : refuseTooLarge(req, res)));
+    holdBody(req, REQUEST_BODY_MAX_BYTES, (withinLimit) => (withinLimit ? void forward(req, res) : refuseTooLarge(req, res)));
     return;
   }
-  serve(req, res);
-}
-
-/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
-function serve(req, res) {
-  oneLocation(res);
-  // The connection's address, for rate limits; never the client's own claim.
-  req.headers["x-hearth-client-ip"] = req.socket.remoteAddress ?? "unknown";
-  const method = req.method ?? "GET";
-  if (method !== "GET" && method !== "HEAD") {
-    // Anything that is not a read may change what pages show: forget the stored pages it may
-    // have changed once it is done (and before, so nothing rendered meanwhile is stored).
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const drop = affectedBy(path);
-    cache.clear(drop);
-    // An explicit purge drops every copy, even of pages busy enough to be served stale.
-    res.on("finish", () => (path === "/api/revalidate" && res.statusCode === 200 ? cache.purge() : cache.clear(drop)));
-    handle(req, res);
-    return;
-  }
-  const isRefresh = req.headers[REFRESH_HEADER] === refreshToken;
-  delete req.headers[REFRESH_HEADER];
-  const key = frontCacheEnabled ? cache.keyFor(req) : null;
-  if (key === null) {
-    handle(req, res);
-    return;
-  }
-  const found = isRefresh ? { kind: "miss" } : cache.lookup(key);
-  if (found.kind === "hit") {
-    sendStored(res, found.entry, method === "HEAD");
-    return;
-  }
-  if (found.kind === "stale") {
-    sendStored(res, found.entry, method === "HEAD");
-    scheduleRefresh(key.slice(key.indexOf(" ") + 1), found.refreshAt);
-    return;
-  }
-  if (method === "HEAD") {
-    handle(req, res);
-    return;
-  }
-  const generation = cache.generation;
-  const wantsGzip = key.startsWith("gzip ");
-  const url = key.slice(key.indexOf(" ") + 1);
-  // Next answers uncompressed; the page is compressed once here, not on every request.
-  delete req.headers["accept-encoding"];
-  deferResponse(res, (body, send) => {
-    const headers = /** @type {Record<string, string | string[] | number | undefined>} */ (res.getHeaders());
-    const cacheable = cache.ttlFor(res.statusCode, headers) > 0;
-    const type = String(headers["content-type"] ?? "");
-    let identity = body;
-    if (cacheable && zeroJsReading && type.startsWith("text/html")) {
-      const html = body.toString("utf8");
-      if (canStripClientRuntime(html)) identity = Buffer.from(stripClientRuntime(html), "utf8");
-    }
-    const compress = COMPRESSIBLE.test(type) && identity.length > 1024 && !headers["content-encoding"];
-    const gzipped = compress ? gzipSync(identity, { level: 6 }) : null;
-    if (compress) {
-      const vary = String(res.getHeader("vary") ?? "");
-      if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
-    }
-    if (cacheable) {
-      const stored = { status: res.statusCode, headers: /** @type {typeof headers} */ (res.getHeaders()) };
-      cache.store(`identity ${url}`, generation, { ...stored, body: identity });
-      if (gzipped)
-        cache.store(`gzip ${url}`, generation, {
-          ...stored,
-          headers: { ...stored.headers, "content-encoding": "gzip" },
-          body: gzipped,
-        });
-    }
-    if (wantsGzip && gzipped) {
-      res.setHeader("content-encoding", "gzip");
-      send(gzipped);
-    } else {
-      send(identity);
-    }
-  });
-  handle(req, res);
+  if (cacheEnabled && (req.method === "GET" || req.method === "HEAD")) return void serveRead(req, res);
+  return void forward(req, res);
 }
 
 const server = http.createServer(onRequest);
@@ -382,9 +374,13 @@ server.listen(port, hostname, () => {
   console.log(`Hearth is serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
 
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    server.close(() => nextServer.close(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   });
 }
+process.on("exit", () => rmSync(socketDir, { recursive: true, force: true }));

@@ -32,6 +32,18 @@ const EnvSchema = z.object({
     .refine((v) => parseProxyList(v) !== null, {
       error: "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, e.g. 127.0.0.1/8, ::1, 10.0.0.0/8",
     }),
+  // HTTP caches in front of the app (Varnish) to purge after a write.
+  HEARTH_PURGE_URLS: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || v.split(",").every((u) => /^https?:\/\/[^\s]+$/.test(u.trim())), {
+      error: "HEARTH_PURGE_URLS must be a comma-separated list of http(s) URLs, e.g. http://127.0.0.1:6081/",
+    }),
+  // Set by server.mjs to its own cache's address (never by hand).
+  HEARTH_LOCAL_CACHE_URL: z.url().optional(),
+  // "off" when several instances serve one database: each would keep its own copy of query results.
+  HEARTH_QUERY_CACHE: z.enum(["on", "off"], { error: "HEARTH_QUERY_CACHE must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -57,6 +69,9 @@ export function env(): Env {
     SMTP_URL: process.env.SMTP_URL || undefined,
     EMAIL_FROM: process.env.EMAIL_FROM || undefined,
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || undefined,
+    HEARTH_PURGE_URLS: process.env.HEARTH_PURGE_URLS || undefined,
+    HEARTH_QUERY_CACHE: process.env.HEARTH_QUERY_CACHE || undefined,
+    HEARTH_LOCAL_CACHE_URL: process.env.HEARTH_LOCAL_CACHE_URL || undefined,
   });
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);

@@ -22,9 +22,6 @@ const env = {
   SMTP_URL: process.env.SMTP_URL || `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT || 2526}`,
   EMAIL_FROM: "Hearth tests <hearth@e2e.example>",
   UPLOADS_DIR: path.join(DATA_DIR, "e2e-uploads"),
-  // Two test workers write at once; a page both change many times a second must not be served
-  // as it was a moment ago to the other (docs/decisions/011: the hot-page copy is unit-tested).
-  FRONT_CACHE_STALE: "off",
 };
 Object.assign(process.env, env);
 

@@ -3,8 +3,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings/queries";
 import { resolveAvatar } from "@/lib/users/gravatar";
 
-// Pages rendered per request for whoever is looking: sign-in, account, admin, and the reading
-// pages as signed-in readers see them (/v/…, reached through proxy.ts).
+// Every page is rendered per request for whoever is looking. The reading pages an anonymous reader
+// gets are the same for all of them, and HTTP caches keep them (proxy.ts, lib/cache/http.ts).
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const [settings, user] = await Promise.all([getSettings(), getCurrentUser()]);
   const viewer = user

@@ -2,6 +2,7 @@ import { listFeedItems } from "@/lib/posts/queries";
 import { getSettings } from "@/lib/settings/queries";
 import { absoluteUrl, siteUrl } from "@/lib/config/site";
 import { renderAtom } from "@/lib/seo/feed";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/cache/http";
 
 // Rendered per request from cached queries, so `next build` never needs the database.
 export const dynamic = "force-dynamic";
@@ -28,6 +29,6 @@ export async function GET() {
     })),
   });
   return new Response(xml, {
-    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": PUBLIC_CACHE_CONTROL },
   });
 }

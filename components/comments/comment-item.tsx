@@ -3,7 +3,8 @@ import { Avatar } from "@/components/ui/avatar";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/auth/permissions";
 import { withinEditWindow } from "@/lib/comments/policy";
-import { commentLinks, threadClasses } from "@/lib/comments/thread-html";
+import { threadClasses } from "@/lib/comments/thread-classes";
+import { commentLinks } from "@/lib/comments/thread-links";
 import type { CommentNodeView } from "@/lib/comments/views";
 import { CommentForm } from "./comment-form";
 import { DeleteCommentForm, EditCommentForm } from "./edit-forms";
@@ -32,8 +33,7 @@ function AuthorName({ node }: { node: CommentNodeView }) {
 
 /**
  * One comment and its replies, as an item of the thread's nested ordered lists, with the
- * viewer's own controls. The shared page of anonymous readers gets the same markup from
- * threadHtml (lib/comments/thread-html.ts); tests/unit/thread-html.test.tsx keeps them equal.
+ * viewer's own controls (none for an anonymous reader). The one renderer of the thread's markup.
  */
 export function CommentItem({ node, ctx }: { node: CommentNodeView; ctx: ThreadContext }) {
   const c = node.comment;

@@ -1,5 +1,4 @@
 import { Pagination } from "@/components/ui/pagination";
-import { threadHtml } from "@/lib/comments/thread-html";
 import { commentsHeading, type ThreadPage } from "@/lib/comments/views";
 import type { CommentOrder } from "@/lib/comments/tree";
 import { CommentForm } from "./comment-form";
@@ -66,15 +65,7 @@ export function CommentSection({
           </nav>
         ) : null}
       </div>
-      {thread.nodes.length === 0 ? null : ctx.viewer === null && ctx.replyTo === null ? (
-        // Nobody signed in and no reply form open: no controls of anyone's own, so the thread is
-        // built as one string (lib/comments/thread-html.ts) rather than hundreds of components.
-        <ol
-          className="mt-8"
-          aria-label="Comments"
-          dangerouslySetInnerHTML={{ __html: threadHtml(thread.nodes, { ...ctx, orderQuery }, ctx.commentsOpen) }}
-        />
-      ) : (
+      {thread.nodes.length === 0 ? null : (
         <ol className="mt-8" aria-label="Comments">
           {thread.nodes.map((node) => (
             <CommentItem key={node.comment.id} node={node} ctx={{ ...ctx, orderQuery }} />

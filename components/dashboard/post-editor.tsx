@@ -97,8 +97,7 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
     autosaveRef.current = autosave;
   }, [autosave]);
 
-  const onInput = (event: React.FormEvent<HTMLFormElement>) => {
-    const target = event.target as HTMLInputElement;
+  function changed(target: HTMLInputElement) {
     if (target.name === "publishAt" || target.name === "confirm") return;
     dirty.current = true;
     version.current += 1;
@@ -117,7 +116,22 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
     if (idleTimer.current) clearTimeout(idleTimer.current);
     const wait = Math.max(0, Math.min(AUTOSAVE_IDLE_MS, firstChange.current + AUTOSAVE_MAX_WAIT_MS - now));
     idleTimer.current = setTimeout(() => void autosaveRef.current(), wait);
-  };
+  }
+
+  const onInput = (event: React.FormEvent<HTMLFormElement>) => changed(event.target as HTMLInputElement);
+
+  // What was typed before the page's script ran (a slow connection, a busy machine) fired no
+  // input event: once it runs, a field that no longer holds what the server sent counts as typed.
+  useEffect(() => {
+    const fields = formRef.current?.elements ?? [];
+    for (const field of Array.from(fields)) {
+      if ((field instanceof HTMLInputElement && field.type !== "file") || field instanceof HTMLTextAreaElement) {
+        if (field.value !== field.defaultValue) changed(field as HTMLInputElement);
+      }
+    }
+    // Once, after hydration: later changes arrive as input events.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {

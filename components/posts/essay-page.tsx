@@ -105,19 +105,11 @@ export function EssayArticle({ post }: { post: PostDetail }) {
 }
 
 /**
- * An essay with one page of its conversation. Without a viewer it is the page every anonymous
- * reader shares (cached); with one, it shows their own pending comments, likes, remembered
- * details and reply/edit forms.
+ * An essay with one page of its conversation, for whoever is looking (lib/comments/essay-viewer.ts):
+ * for an anonymous reader it is the page every such reader shares (kept by HTTP caches); for a
+ * viewer it shows their own pending comments, likes, remembered details and reply/edit forms.
  */
-export async function EssayPage({
-  slug,
-  commentPage,
-  viewer = null,
-}: {
-  slug: string;
-  commentPage: number;
-  viewer?: EssayViewer | null;
-}) {
+export async function EssayPage({ slug, commentPage, viewer }: { slug: string; commentPage: number; viewer: EssayViewer }) {
   // A segment that cannot be a slug is not looked up (nor cached under): it names nothing.
   if (!routeKey(slug)) notFound();
   const [post, settings] = await Promise.all([getPublishedPost(slug), getSettings()]);
@@ -127,9 +119,9 @@ export async function EssayPage({
     if (moved) permanentRedirect(commentPagePath(moved, commentPage));
     notFound();
   }
-  const order = viewer?.order ?? settings.commentOrder;
+  const order = viewer.order ?? settings.commentOrder;
   const options = { page: commentPage, perPage: settings.commentsPerPage, order, maxDepth: settings.threadDepth };
-  const personal = viewer && (viewer.user || viewer.pendingIds.length > 0);
+  const personal = viewer.user !== null || viewer.pendingIds.length > 0;
   const known = { approvedCount: post.commentCount, gravatarEnabled: settings.gravatarEnabled };
   const thread = personal
     ? await readThreadPage(
@@ -144,8 +136,8 @@ export async function EssayPage({
   if (commentPage > 1 && commentPage > thread.pageCount) notFound();
 
   const closed = commentsClosed({ commentsOpen: post.commentsOpen, publishedAt: post.publishedAt }, settings);
-  const replyTo = viewer?.replyTo && containsComment(thread.nodes, viewer.replyTo) ? viewer.replyTo : null;
-  const editing = viewer?.user && viewer.editId ? await commentSourceForEditing(viewer.editId, post.id) : null;
+  const replyTo = viewer.replyTo && containsComment(thread.nodes, viewer.replyTo) ? viewer.replyTo : null;
+  const editing = viewer.user && viewer.editId ? await commentSourceForEditing(viewer.editId, post.id) : null;
   const pagePath = commentPagePath(post.slug, thread.page);
   const ctx: ThreadContext = {
     postId: post.id,
@@ -153,7 +145,7 @@ export async function EssayPage({
     permalinkBase: pagePath,
     pagePath,
     commentsOpen: !closed,
-    viewer: viewer?.user ?? null,
+    viewer: viewer.user ?? null,
     editWindowMinutes: settings.editWindowMinutes,
     now: new Date().toISOString(),
     replyTo,
@@ -161,9 +153,9 @@ export async function EssayPage({
     orderQuery: "",
     form: {
       postId: post.id,
-      signedInAs: viewer?.user?.name ?? null,
-      unconfirmedEmail: viewer?.user?.unconfirmedEmail ?? null,
-      remembered: viewer?.user ? null : (viewer?.remembered ?? null),
+      signedInAs: viewer.user?.name ?? null,
+      unconfirmedEmail: viewer.user?.unconfirmedEmail ?? null,
+      remembered: viewer.user ? null : (viewer.remembered ?? null),
       formToken: formToken(commentSecret()),
       signInHref: `/signin?callbackUrl=${encodeURIComponent(`${pagePath}#respond`)}`,
     },

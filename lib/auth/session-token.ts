@@ -1,7 +1,7 @@
 import { decode } from "next-auth/jwt";
+import { SESSION_COOKIE_NAMES } from "./viewer";
 
-/** The session cookie's names (plain, and with the prefix Auth.js uses on https). */
-export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+export { SESSION_COOKIE_NAMES };
 
 interface CookieJar {
   get(name: string): { value: string } | undefined;

@@ -1,13 +1,26 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
+import { db } from "../db/client";
+import { httpKeysForTags } from "./http";
+import { purgeHttpCaches } from "./purge";
+
+/** A post's current address and its old ones (they redirect, but a cache may hold them). */
+async function slugsOf(postId: string): Promise<string[] | null> {
+  const post = await db.post.findUnique({
+    where: { id: postId },
+    select: { slug: true, redirects: { select: { slug: true } } },
+  });
+  return post ? [post.slug, ...post.redirects.map((r) => r.slug)] : null;
+}
 
 /**
- * Expires cache tags after a write, so the very next request renders fresh content (no stale
- * copy is served meanwhile). Works in server actions and route handlers alike (Auth.js events
- * run in either).
+ * After a write: expires Next's cached queries under these tags (./tags.ts), and purges the
+ * shared pages they appear on from every HTTP cache (./http.ts, ./purge.ts). Resolves once the
+ * caches answered, so the very next request renders fresh content. Works in server actions and
+ * route handlers alike (Auth.js events run in either).
  */
-export function expireTags(...tagList: string[]): void {
-  for (const tag of new Set(tagList)) revalidateTag(tag, { expire: 0 });
-  // The front cache in server.mjs (same process) forgets its copies too.
-  (globalThis as { __hearthFrontCacheClear?: () => void }).__hearthFrontCacheClear?.();
+export async function expireTags(...tagList: string[]): Promise<void> {
+  const unique = [...new Set(tagList)];
+  for (const tag of unique) revalidateTag(tag, { expire: 0 });
+  await purgeHttpCaches(await httpKeysForTags(unique, slugsOf));
 }

@@ -166,7 +166,7 @@ export const postCommentAction = withStorageGuard(async function postCommentActi
     throw error;
   }
 
-  if (decision.status === "APPROVED") expireTags(tags.post(post.id), tags.posts);
+  if (decision.status === "APPROVED") await expireTags(tags.post(post.id), tags.posts);
   if (!user) {
     await rememberCommenter(
       guestData && browserKey ? { name: guestData.name, email: guestData.email, url: guestData.url, key: browserKey } : null,
@@ -215,7 +215,7 @@ export const editCommentAction = withStorageGuard(async function editCommentActi
       });
   const saved = await editCommentBody(db, comment.id, parsed.data.body, bodyHtml, moveTo);
   if (!saved) return { status: 404, message: "That comment no longer exists.", values };
-  expireTags(tags.post(comment.postId), ...(moveTo ? [tags.posts] : []));
+  await expireTags(tags.post(comment.postId), ...(moveTo ? [tags.posts] : []));
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, settings);
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
 });
@@ -254,7 +254,7 @@ export const deleteCommentAction = withStorageGuard(async function deleteComment
     // (their own, never cached) is fresh either way.
     after(() => expireTags(tags.post(comment.postId), tags.posts));
   } else {
-    expireTags(tags.post(comment.postId), tags.posts);
+    await expireTags(tags.post(comment.postId), tags.posts);
   }
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
 });

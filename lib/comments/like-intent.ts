@@ -16,5 +16,5 @@ export async function applyLikeIntent(userId: string): Promise<void> {
   ]);
   if (!comment || !user || comment.status !== "APPROVED" || comment.authorId === userId || isBanned(user)) return;
   await setLike(db, commentId, userId, true);
-  expireTags(tags.post(comment.postId));
+  await expireTags(tags.post(comment.postId));
 }

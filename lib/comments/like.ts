@@ -56,7 +56,7 @@ export async function likeComment(commentId: number, wantLike: boolean, options:
     if (error instanceof CommentRejected) return { kind: "refused", status: 409, message: error.message };
     throw error;
   }
-  expireTags(tags.post(comment.postId));
+  await expireTags(tags.post(comment.postId));
   const permalink = options.permalink ? await commentPermalink(commentId, { userId: user.id, pendingIds: [] }, settings) : null;
   return { kind: "done", ...result, permalink };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
+import { cachedQuery } from "../cache/query";
 import { db, sqlOf } from "../db/client";
 import { tags } from "../cache/tags";
 import { readSettings } from "../settings/queries";
@@ -242,7 +242,7 @@ export function getThreadPage(
   options: ThreadOptions,
   known: KnownAboutPost = {},
 ): Promise<ThreadPage> {
-  return unstable_cache(
+  return cachedQuery(
     () => readThreadPage(postId, postAuthorId, options, null, known),
     ["thread", postId, JSON.stringify(options)],
     {

@@ -1,6 +1,6 @@
 /**
- * The thread's classes, shared by the React components (components/comments/) and the string
- * renderer of the anonymous page (./thread-html.ts). A module of its own: the Like button's
+ * The thread's classes, used by the React components (components/comments/). A module of its
+ * own: the Like button's
  * client code imports it. Each name is defined in app/globals.css (`.thread-*`, built with
  * @apply); the comment body keeps the typography plugin's classes, which it composes with.
  */

@@ -2,10 +2,10 @@ import "server-only";
 import { cookies } from "next/headers";
 import { authSecret } from "../env";
 import { decodeCommenter, decodePendingIds, encodeCommenter, encodePendingIds, type RememberedCommenter } from "./tokens";
+import { COMMENTER_COOKIE, PENDING_COOKIE } from "../auth/viewer";
 
-/** Cookies that make a reading page this browser's own (see proxy.ts and the front cache). */
-export const COMMENTER_COOKIE = "hearth_commenter";
-export const PENDING_COOKIE = "hearth_pending";
+/** Cookies that make a reading page this browser's own: lib/auth/viewer.ts. */
+export { COMMENTER_COOKIE, PENDING_COOKIE };
 export const LIKE_INTENT_COOKIE = "hearth_like";
 
 const YEAR = 365 * 24 * 60 * 60;

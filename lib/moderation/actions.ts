@@ -59,7 +59,7 @@ export const moderateCommentsAction = withStorageGuard(async function moderateCo
       ? notYours
       : { status: 404, message: "One or more of these comments no longer exist. Nothing was changed." };
   }
-  if (result.postIds.length > 0) expireTags(...result.postIds.map((id) => tags.post(id)), tags.posts);
+  if (result.postIds.length > 0) await expireTags(...result.postIds.map((id) => tags.post(id)), tags.posts);
   return { ok: true, message: outcomeMessage(parsed.data.op, result.changed, result.skipped) };
 });
 
@@ -80,7 +80,7 @@ export const moderatorEditAction = withStorageGuard(async function moderatorEdit
   }
   const saved = await editCommentBody(db, comment.id, parsed.data.body, await renderComment(parsed.data.body));
   if (!saved) return { status: 404, message: "That comment no longer exists.", values };
-  expireTags(tags.post(comment.postId));
+  await expireTags(tags.post(comment.postId));
   return { ok: true, message: "Comment saved.", values };
 });
 
@@ -115,6 +115,6 @@ export const moderatorReplyAction = withStorageGuard(async function moderatorRep
     if (error instanceof CommentRejected) return { errors: { body: error.message }, values };
     throw error;
   }
-  expireTags(tags.post(parent.postId), tags.posts);
+  await expireTags(tags.post(parent.postId), tags.posts);
   return { ok: true, message: "Reply published.", replyUrl: `/comments/${reply.id}` };
 });

@@ -58,7 +58,7 @@ function draftFrom(v: EditorValues): PostDraft {
 
 /** Caches and timers after a write: readers see the change, a scheduled post appears on time. */
 async function afterWrite(post: WrittenPost): Promise<void> {
-  if (post.wasPublic || post.isPublic) expireTags(tags.posts, tags.post(post.id));
+  if (post.wasPublic || post.isPublic) await expireTags(tags.posts, tags.post(post.id));
   if (post.status !== "DRAFT" && post.publishedAt && post.publishedAt.getTime() > Date.now()) {
     schedulePublication(post.id, post.publishedAt);
   } else {
@@ -233,7 +233,7 @@ export const deletePostAction = withStorageGuard(async function deletePostAction
   const result = await deletePost(db, user, parsed.data.id);
   if (!result.ok) return result.reason === "forbidden" ? forbiddenState : notFoundState;
   cancelPublication(result.post.id);
-  if (result.post.wasPublic) expireTags(tags.posts, tags.post(result.post.id));
+  if (result.post.wasPublic) await expireTags(tags.posts, tags.post(result.post.id));
   await deleteUpload(result.post.coverImage);
   redirect("/dashboard?notice=deleted");
 });
@@ -275,7 +275,7 @@ export const importPostsAction = withStorageGuard(async function importPostsActi
   if ("forbidden" in imported) return forbiddenState;
   const outcomes = [...imported, ...rejected];
   const made = imported.filter((o) => o.ok);
-  if (made.some((o) => o.status !== "draft")) expireTags(tags.posts);
+  if (made.some((o) => o.status !== "draft")) await expireTags(tags.posts);
   // Imported posts dated in the future appear on their own, like any scheduled post.
   const scheduled = made.filter((o) => o.status === "scheduled").map((o) => o.id);
   if (scheduled.length > 0) {

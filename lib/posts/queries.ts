@@ -1,5 +1,5 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
+import { cachedQuery } from "../cache/query";
 import { db } from "../db/client";
 import { tags } from "../cache/tags";
 import type { TocEntry } from "../markdown/essay";
@@ -126,7 +126,7 @@ export async function readPublishedPosts(page: number, perPage: number = POSTS_P
   return pagedPosts({}, page, perPage);
 }
 
-export const listPublishedPosts = unstable_cache(readPublishedPosts, ["listPublishedPosts"], { tags: [tags.posts] });
+export const listPublishedPosts = cachedQuery(readPublishedPosts, ["listPublishedPosts"], { tags: [tags.posts] });
 
 /** A tag and its published essays; null when no such tag exists. */
 export async function readTagPage(slug: string, page: number) {
@@ -136,7 +136,7 @@ export async function readTagPage(slug: string, page: number) {
   return { tag: { slug: tag.slug, name: tag.name }, posts };
 }
 
-export const getTagPage = unstable_cache(readTagPage, ["getTagPage"], { tags: [tags.posts] });
+export const getTagPage = cachedQuery(readTagPage, ["getTagPage"], { tags: [tags.posts] });
 
 export interface AuthorProfile extends AuthorView {
   bio: string;
@@ -166,7 +166,7 @@ export async function readAuthorPage(handle: string, page: number) {
   return { author: profile, posts };
 }
 
-export const getAuthorPage = unstable_cache(readAuthorPage, ["getAuthorPage"], { tags: [tags.posts, tags.users, tags.settings] });
+export const getAuthorPage = cachedQuery(readAuthorPage, ["getAuthorPage"], { tags: [tags.posts, tags.users, tags.settings] });
 
 /** A published essay by slug, with its neighbours in time; null when not public. */
 export async function readPublishedPost(slug: string): Promise<PostDetail | null> {
@@ -200,7 +200,7 @@ export async function readPublishedPost(slug: string): Promise<PostDetail | null
   return toDetail(row, { previous, next });
 }
 
-export const getPublishedPost = unstable_cache(readPublishedPost, ["getPublishedPost"], { tags: [tags.posts] });
+export const getPublishedPost = cachedQuery(readPublishedPost, ["getPublishedPost"], { tags: [tags.posts] });
 
 export interface FeedItem extends PostSummary {
   bodyHtml: string;
@@ -218,7 +218,7 @@ export async function readFeedItems(limit: number = 20): Promise<FeedItem[]> {
   return rows.map((r) => ({ ...toSummary(r), bodyHtml: r.bodyHtml, updatedAt: r.updatedAt.toISOString() }));
 }
 
-export const listFeedItems = unstable_cache(readFeedItems, ["listFeedItems"], { tags: [tags.posts] });
+export const listFeedItems = cachedQuery(readFeedItems, ["listFeedItems"], { tags: [tags.posts] });
 
 export interface SitemapEntry {
   path: string;
@@ -242,4 +242,4 @@ export async function readSitemapEntries(): Promise<SitemapEntry[]> {
   ];
 }
 
-export const listSitemapEntries = unstable_cache(readSitemapEntries, ["listSitemapEntries"], { tags: [tags.posts, tags.users] });
+export const listSitemapEntries = cachedQuery(readSitemapEntries, ["listSitemapEntries"], { tags: [tags.posts, tags.users] });

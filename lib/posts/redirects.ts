@@ -1,5 +1,5 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
+import { cachedQuery } from "../cache/query";
 import { db } from "../db/client";
 import { tags } from "../cache/tags";
 import { publishedWhere } from "./published";
@@ -19,4 +19,4 @@ export async function readSlugRedirect(slug: string): Promise<string | null> {
   return post?.slug ?? null;
 }
 
-export const getSlugRedirect = unstable_cache(readSlugRedirect, ["getSlugRedirect"], { tags: [tags.posts] });
+export const getSlugRedirect = cachedQuery(readSlugRedirect, ["getSlugRedirect"], { tags: [tags.posts] });

@@ -25,7 +25,7 @@ export const updateSettingsAction = withStorageGuard(async function updateSettin
   }
   await db.settings.upsert({ where: { id: 1 }, create: { id: 1, ...parsed.data }, update: parsed.data });
   // The header, footer, feed and metadata read the settings; essay pages read the thread settings.
-  expireTags(tags.settings, tags.posts);
+  await expireTags(tags.settings, tags.posts);
   // The form shows what was stored (trimmed, normalized), ticked boxes as a browser sends them.
   const saved: Record<string, string> = {};
   for (const [key, value] of Object.entries(parsed.data)) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
+import { cachedQuery } from "../cache/query";
 import { db } from "../db/client";
 import { tags } from "../cache/tags";
 import { DEFAULT_SETTINGS, type SiteSettings } from "./defaults";
@@ -20,7 +20,7 @@ export async function readSettings(): Promise<SiteSettings> {
 }
 
 /** Cached site settings (tag "settings"). */
-export const getSettings = unstable_cache(readSettings, ["settings"], {
+export const getSettings = cachedQuery(readSettings, ["settings"], {
   tags: [tags.settings],
   // Another instance may have changed them: bound how long this one keeps an old copy.
   revalidate: 60,

@@ -40,7 +40,7 @@ export const setupAdminAction = withStorageGuard(async function setupAdminAction
     passwordHash: await hashPassword(account.data.password),
   });
   if (!claimed.ok) return { status: claimed.reason === "done" ? 409 : 403, message: SETUP_REFUSED[claimed.reason], values };
-  expireTags(tags.users);
+  await expireTags(tags.users);
   try {
     await signIn("credentials", { email: account.data.email, password: account.data.password, redirect: false });
   } catch (error) {

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { httpKeys } from "../cache/http";
+import { purgeHttpCaches } from "../cache/purge";
 import { sniffImage, UPLOAD_KINDS, UPLOAD_NAME, type UploadKind } from "./images";
 
 /** Where uploads live: .data/uploads (UPLOADS_DIR overrides), served by app/uploads/[...path]. */
@@ -50,5 +52,7 @@ export async function readUpload(kind: string, name: string): Promise<Buffer | n
 export async function deleteUpload(url: string | null | undefined): Promise<void> {
   const m = url ? /^\/uploads\/([a-z]+)\/([^/]+)$/.exec(url) : null;
   const file = m ? uploadPath(m[1] ?? "", m[2] ?? "") : null;
-  if (file) await rm(/*turbopackIgnore: true*/ file, { force: true });
+  if (!file || !m) return;
+  await rm(/*turbopackIgnore: true*/ file, { force: true });
+  await purgeHttpCaches([httpKeys.upload(m[1] ?? "", m[2] ?? "")]);
 }

@@ -33,7 +33,7 @@ export const updateProfileAction = withStorageGuard(async function updateProfile
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   if (!can(user, "profile:update", { authorId: user.id })) return { ...forbidden, values };
   await db.user.update({ where: { id: user.id }, data: { name: parsed.data.name, bio: parsed.data.bio } });
-  expireTags(tags.users, tags.posts);
+  await expireTags(tags.users, tags.posts);
   return { ok: true, message: "Profile saved.", values };
 });
 
@@ -48,7 +48,7 @@ export const updateAvatarAction = withStorageGuard(async function updateAvatarAc
   if (formData.get("remove") === "1") {
     await db.user.update({ where: { id: user.id }, data: { image: null } });
     await deleteUpload(user.image);
-    expireTags(tags.users, tags.posts);
+    await expireTags(tags.users, tags.posts);
     return { ok: true, message: "Avatar removed." };
   }
   const file = formData.get("avatar");
@@ -56,7 +56,7 @@ export const updateAvatarAction = withStorageGuard(async function updateAvatarAc
   if (!saved.ok) return { errors: { avatar: saved.error } };
   await db.user.update({ where: { id: user.id }, data: { image: saved.url } });
   await deleteUpload(user.image);
-  expireTags(tags.users, tags.posts);
+  await expireTags(tags.users, tags.posts);
   return { ok: true, message: "Avatar updated." };
 });
 
@@ -127,7 +127,7 @@ export const updateRoleAction = withStorageGuard(async function updateRoleAction
   );
   if (result === "last-admin")
     return { status: 409, message: "The site needs at least one admin. Promote someone else first.", values };
-  expireTags(tags.users);
+  await expireTags(tags.users);
   return {
     ok: true,
     message: `${target.name} is now ${parsed.data.role === "ADMIN" ? "an admin" : parsed.data.role === "AUTHOR" ? "an author" : "a reader"}.`,

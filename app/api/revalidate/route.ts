@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import { revalidateTag } from "next/cache";
 import { z } from "zod";
+import { expireTags } from "@/lib/cache/revalidate";
 import { tags as cacheTags } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
 
@@ -47,6 +47,6 @@ export async function POST(request: Request) {
   }
   const parsed = BodySchema.safeParse(raw);
   if (!parsed.success) return Response.json({ ok: false, error: z.prettifyError(parsed.error) }, { status: 400 });
-  for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
+  await expireTags(...parsed.data.tags);
   return Response.json({ ok: true, revalidated: parsed.data.tags });
 }

@@ -1,5 +1,6 @@
 import { MIME_BY_EXT } from "@/lib/uploads/images";
 import { readUpload } from "@/lib/uploads/store";
+import { httpKeys } from "@/lib/cache/http";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +16,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
     headers: {
       "Content-Type": MIME_BY_EXT[ext] ?? "application/octet-stream",
       "Content-Length": String(body.length),
-      // Names are random and never reused.
+      // Names are random and never reused; a deleted file is purged from HTTP caches by its key.
       "Cache-Control": "public, max-age=31536000, immutable",
+      "Cache-Tag": httpKeys.upload(kind, name),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },

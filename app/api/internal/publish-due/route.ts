@@ -30,6 +30,6 @@ export async function POST(request: Request) {
   }
   const parsed = BodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ ok: false }, { status: 400 });
-  expireTags(...parsed.data.tags);
+  await expireTags(...parsed.data.tags);
   return Response.json({ ok: true });
 }

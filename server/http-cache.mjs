@@ -1,0 +1,159 @@
+// @ts-check
+/**
+ * The HTTP cache in front of Next.js in `npm start` (one process, no other service): a shared
+ * cache that follows the headers the app sends, the same rules Varnish follows in deploy/
+ * (docs/decisions/017-http-caching.md). Freshness, `Vary` and stale-while-revalidate are decided
+ * by http-cache-semantics (RFC 9111 / 5861); this module only keeps the bytes, answers
+ * conditional requests, lets one request at a time fetch a missing page (the others wait for it),
+ * and forgets pages by surrogate key (`Cache-Tag`) when the app purges them.
+ */
+import CachePolicy from "http-cache-semantics";
+
+/** Statuses worth keeping (what Varnish keeps by default, less the redirects that name a session). */
+const STORED_STATUSES = new Set([200, 203, 204, 300, 301, 308, 404, 410]);
+
+/**
+ * @typedef {{ url: string, method: string, headers: Record<string, string | string[] | undefined> }} RequestLike
+ * @typedef {{ status: number, headers: Record<string, string | string[] | undefined> }} ResponseHead
+ * @typedef {{ policy: CachePolicy, status: number, keys: string[], etag: string, identity: Buffer, gzip: Buffer | null, bytes: number, storedAt: number }} Entry
+ */
+
+/** The surrogate keys a response names (`Cache-Tag: a b c`). */
+export function surrogateKeys(headers) {
+  const value = headers["cache-tag"];
+  return String(Array.isArray(value) ? value.join(" ") : (value ?? ""))
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+export class HttpCache {
+  /**
+   * Time is Date.now(), as http-cache-semantics reads it.
+   * @param {{ maxBytes?: number }} [options]
+   */
+  constructor(options = {}) {
+    this.maxBytes = options.maxBytes ?? 128 * 1024 * 1024;
+    /** Variants per URL (one per distinct `Vary` match), most recently used URL last. @type {Map<string, Entry[]>} */
+    this.entries = new Map();
+    this.bytes = 0;
+    /** When each surrogate key was last purged (ms): a fetch begun before then is not stored. @type {Map<string, number>} */
+    this.purgedAt = new Map();
+    /** When everything was last purged. */
+    this.allPurgedAt = -Infinity;
+    /** Fetches in flight, by URL: later requests for it wait for the first. @type {Map<string, Promise<unknown>>} */
+    this.inFlight = new Map();
+  }
+
+  /**
+   * The stored response that may answer `req`: `fresh` may be sent as it is; `stale` may be sent
+   * while it is fetched again (stale-while-revalidate); otherwise there is none.
+   * @param {RequestLike} req
+   * @returns {{ kind: "fresh" | "stale", entry: Entry } | null}
+   */
+  lookup(req) {
+    const variants = this.entries.get(req.url);
+    if (!variants) return null;
+    for (const entry of variants) {
+      const { revalidation } = entry.policy.evaluateRequest(req);
+      if (!revalidation) return { kind: "fresh", entry };
+      if (!revalidation.synchronous) return { kind: "stale", entry };
+    }
+    return null;
+  }
+
+  /**
+   * Whether a response may be stored, decided as a shared cache does.
+   * @param {RequestLike} req
+   * @param {ResponseHead} res
+   */
+  policyFor(req, res) {
+    if (!STORED_STATUSES.has(res.status) || res.headers["set-cookie"] !== undefined) return null;
+    const policy = new CachePolicy(req, res, { shared: true, cacheHeuristic: 0 });
+    return policy.storable() && policy.timeToLive() > 0 ? policy : null;
+  }
+
+  /**
+   * Keeps a response fetched from `begunAt` on, unless one of its keys was purged since then
+   * (it may show what the purge was about to remove).
+   * @param {RequestLike} req
+   * @param {CachePolicy} policy
+   * @param {{ status: number, keys: string[], etag: string, identity: Buffer, gzip: Buffer | null }} response
+   * @param {number} begunAt
+   */
+  store(req, policy, response, begunAt) {
+    if (this.allPurgedAt >= begunAt) return false;
+    if (response.keys.some((k) => (this.purgedAt.get(k) ?? 0) >= begunAt)) return false;
+    const bytes = response.identity.length + (response.gzip?.length ?? 0);
+    if (bytes > this.maxBytes / 8) return false;
+    /** @type {Entry} */
+    const entry = { policy, ...response, bytes, storedAt: Date.now() };
+    const variants = (this.entries.get(req.url) ?? []).filter((old) => {
+      // A variant this response replaces (it answers the same requests) goes.
+      const same = old.policy.satisfiesWithoutRevalidation(req);
+      if (same) this.bytes -= old.bytes;
+      return !same;
+    });
+    variants.unshift(entry);
+    this.entries.delete(req.url);
+    this.entries.set(req.url, variants);
+    this.bytes += bytes;
+    this.evict();
+    return true;
+  }
+
+  /** Drops the least recently stored URLs until the cache fits. */
+  evict() {
+    for (const [url, variants] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      for (const v of variants) this.bytes -= v.bytes;
+      this.entries.delete(url);
+    }
+  }
+
+  /**
+   * Forgets every stored response tagged with one of `keys` (all of them when `keys` is empty).
+   * @param {string[]} keys
+   * @returns {number} how many responses were dropped
+   */
+  purge(keys) {
+    const at = Date.now();
+    let dropped = 0;
+    if (keys.length === 0) {
+      this.allPurgedAt = at;
+      for (const variants of this.entries.values()) dropped += variants.length;
+      this.entries.clear();
+      this.bytes = 0;
+      return dropped;
+    }
+    const wanted = new Set(keys);
+    for (const key of wanted) this.purgedAt.set(key, at);
+    for (const [url, variants] of this.entries) {
+      const kept = variants.filter((v) => {
+        const hit = v.keys.some((k) => wanted.has(k));
+        if (hit) {
+          this.bytes -= v.bytes;
+          dropped++;
+        }
+        return !hit;
+      });
+      if (kept.length === 0) this.entries.delete(url);
+      else if (kept.length !== variants.length) this.entries.set(url, kept);
+    }
+    return dropped;
+  }
+
+  /**
+   * Runs `fetch` for `url` unless one is already running, in which case it waits for that one.
+   * @template T
+   * @param {string} url
+   * @param {() => Promise<T>} fetch
+   * @returns {{ leader: boolean, done: Promise<T> }}
+   */
+  coalesce(url, fetch) {
+    const running = this.inFlight.get(url);
+    if (running) return { leader: false, done: /** @type {Promise<T>} */ (running) };
+    const done = fetch().finally(() => this.inFlight.delete(url));
+    this.inFlight.set(url, done);
+    return { leader: true, done };
+  }
+}

@@ -1,0 +1,35 @@
+// Types for server/http-cache.mjs (plain JavaScript with JSDoc; allowJs is off).
+declare module "*/server/http-cache.mjs" {
+  import type CachePolicy from "http-cache-semantics";
+  type Headers = Record<string, string | string[] | undefined>;
+  export interface RequestLike {
+    url: string;
+    method: string;
+    headers: Headers;
+  }
+  export interface Entry {
+    policy: CachePolicy;
+    status: number;
+    keys: string[];
+    etag: string;
+    identity: Buffer;
+    gzip: Buffer | null;
+    bytes: number;
+    storedAt: number;
+  }
+  export function surrogateKeys(headers: Headers): string[];
+  export class HttpCache {
+    constructor(options?: { maxBytes?: number });
+    bytes: number;
+    lookup(req: RequestLike): { kind: "fresh" | "stale"; entry: Entry } | null;
+    policyFor(req: RequestLike, res: { status: number; headers: Headers }): CachePolicy | null;
+    store(
+      req: RequestLike,
+      policy: CachePolicy,
+      response: { status: number; keys: string[]; etag: string; identity: Buffer; gzip: Buffer | null },
+      begunAt: number,
+    ): boolean;
+    purge(keys: string[]): number;
+    coalesce<T>(url: string, fetch: () => Promise<T>): { leader: boolean; done: Promise<T> };
+  }
+}
