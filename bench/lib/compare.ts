@@ -42,16 +42,7 @@ export interface PageComparison {
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
-const SHOWN_HEADERS = [
-  "cache-control",
-  "age",
-  "x-cache",
-  "x-hearth-cache",
-  "x-nextjs-cache",
-  "via",
-  "vary",
-  "content-security-policy",
-];
+const SHOWN_HEADERS = ["cache-control", "age", "x-cache", "x-nextjs-cache", "etag", "via", "vary", "content-security-policy"];
 
 function headersOf(res: Response): Record<string, string | null> {
   const out: Record<string, string | null> = {};

@@ -173,7 +173,8 @@ export function clientJsRow(c: ClientJsResult, via = "embedded"): Row {
     note:
       `${c.files.length} script responses (${kb(c.rawBytes)}, ${kb(c.gzipBytes)} gz); ` +
       `inline <script> in the HTML: ${c.inlineExecutable.count} executable (${kb(c.inlineExecutable.bytes)}), ${c.inlineData.count} data (${kb(c.inlineData.bytes)}); ` +
-      `${csp}; ${c.blocked.length} blocked by CSP`,
+      `${csp}; blocked by CSP: ${new Set(c.blocked.filter((b) => b.blockedURI !== "inline").map((b) => b.blockedURI)).size} script URLs (not fetched), ` +
+      `${c.blocked.filter((b) => b.blockedURI === "inline").length} inline`,
   };
 }
 

@@ -30,9 +30,10 @@ export async function measureRender(
     const res = await get(`${base}${page.path}`);
     const state = res.headers["x-nextjs-cache"];
     const header = typeof state === "string" ? state : null;
-    // An answer with an Age header (RFC 9111: added by a cache), or Next's HIT or STALE, came
-    // from a cache: it would not measure a render.
-    if (header === "HIT" || header === "STALE" || res.headers.age !== undefined) {
+    // An answer with an Age header (RFC 9111: added by a cache), an X-Cache HIT or STALE, or
+    // Next's HIT or STALE, came from a cache: it would not measure a render.
+    const xCache = String(res.headers["x-cache"] ?? "");
+    if (header === "HIT" || header === "STALE" || res.headers.age !== undefined || /HIT|STALE/i.test(xCache)) {
       throw new Error(
         `${page.path} was served from a cache right after revalidation (age: ${String(res.headers.age)}, x-nextjs-cache: ${header})`,
       );
