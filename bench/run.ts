@@ -65,6 +65,8 @@ const WRK_CONNECTIONS = Math.round(envNumber("BENCH_WRK_CONNECTIONS", 16, 1));
 /** autocannon's connections for the write cases. */
 const WRITE_CONNECTIONS = Math.round(envNumber("BENCH_CONNECTIONS", 10, 1));
 const RENDER_RUNS = Math.round(envNumber("BENCH_RENDER_RUNS", 5, 1));
+/** Also compare with `Accept-Encoding: gzip` (the server's gzip bytes; nginx gzip_static), for information. */
+const GZIP_LINES = process.env.BENCH_GZIP !== "0";
 /** Pairs of wrk runs (nginx, then the server) per comparison; the pair with the median ratio is shown. */
 const ROUNDS = Math.round(envNumber("BENCH_ROUNDS", 1, 1));
 const STRICT = process.env.BENCH_STRICT === "1";
@@ -136,6 +138,7 @@ const results: {
   seed: unknown;
   ports: Record<string, number>;
   embedded: PageComparison | null;
+  embeddedGzip: PageComparison | null;
   clientJs: ClientJsResult | null;
   pages: (WrkResult & { name: string; path: string; bodyBytes: number })[];
   embeddedWrites: {
@@ -150,6 +153,7 @@ const results: {
   seed: null,
   ports: {},
   embedded: null,
+  embeddedGzip: null,
   clientJs: null,
   pages: [],
   embeddedWrites: { postComments: null, likes: null, readWhilePosting: null },
@@ -287,6 +291,29 @@ async function embedded(ports: { server: number; nginx: number }): Promise<void>
         results.embedded = c;
         rows.push(...comparisonRows(c));
         fail(`embedded ${c.name}`, c.problems, logFile);
+      }
+      if (GZIP_LINES) {
+        const g = await attempt("embedded", `${small.name} gzip`, logFile, () =>
+          compareWithStatic({
+            name: small.name,
+            server: "embedded",
+            serverBase: server.base,
+            path: essayPath,
+            nginxDir: path.join(BENCH_DIR, "nginx-embedded-gzip"),
+            nginxPort: ports.nginx,
+            durationS: DURATION_S,
+            connections: WRK_CONNECTIONS,
+            target: null,
+            rounds: ROUNDS,
+            gzip: true,
+            progress,
+          }),
+        );
+        if (g) {
+          results.embeddedGzip = g;
+          rows.push(...comparisonRows(g));
+          fail(`embedded ${g.name} gzip`, g.problems, logFile);
+        }
       }
     }
 
@@ -441,6 +468,7 @@ async function front(nginxPort: number): Promise<void> {
       nginxPort,
       logDir,
       rounds: ROUNDS,
+      gzipLine: GZIP_LINES,
       clientJs: has("js"),
       writes: WRITE_CASES,
       progress,
@@ -462,9 +490,10 @@ async function front(nginxPort: number): Promise<void> {
     });
     return;
   }
-  if (r.essay) {
-    rows.push(...comparisonRows(r.essay));
-    fail(`front ${r.essay.name}`, r.essay.problems, logDir);
+  for (const c of [r.essay, r.essayGzip]) {
+    if (!c) continue;
+    rows.push(...comparisonRows(c));
+    fail(`front ${c.name}${c.gzip ? " gzip" : ""}`, c.problems, logDir);
   }
   if (r.clientJs) rows.push(clientJsRow(r.clientJs, "front"));
   if (r.postComments) {

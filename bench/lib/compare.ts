@@ -2,6 +2,7 @@
 // anonymous reader are written to a file that nginx serves at the same path; wrk loads nginx,
 // then the server, with the same settings. Both must serve exactly those bytes.
 import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { get, type Response } from "./http";
 import { startStaticTwin } from "./nginx";
 import { stop } from "./server";
@@ -22,8 +23,12 @@ export interface PageComparison {
   server: string;
   serverUrl: string;
   nginxUrl: string;
-  /** Length of the body both served (no Accept-Encoding: the identity bytes). */
+  /** Length of the body both served (gzip bytes when `gzip`, the identity bytes otherwise). */
   bodyBytes: number;
+  /** Length of the page uncompressed. */
+  identityBytes: number;
+  /** Whether the requests accepted gzip (and the bytes compared are gzip). */
+  gzip: boolean;
   sha256: string;
   /** Whether the server still served those exact bytes after its run (and nginx before its own). */
   sameBytes: boolean;
@@ -35,8 +40,9 @@ export interface PageComparison {
   ratio: number;
   /** Every pair of runs (BENCH_ROUNDS); nginx and measured are the pair with the median ratio. */
   rounds: { nginxRps: number; nginxP99Ms: number; rps: number; p99Ms: number; ratio: number }[];
-  target: CompareTarget;
-  pass: boolean;
+  /** Null for a line measured for information (the gzip lines). */
+  target: CompareTarget | null;
+  pass: boolean | null;
   problems: string[];
 }
 
@@ -57,11 +63,11 @@ function headersOf(res: Response): Record<string, string | null> {
  * Fetches the page until the server answers the same bytes twice in a row (it is then served
  * from its cache), and returns that answer.
  */
-export async function settledCopy(url: string, attempts = 20): Promise<Response> {
-  let previous = await get(url);
+export async function settledCopy(url: string, attempts = 20, headers: Record<string, string> = {}): Promise<Response> {
+  let previous = await get(url, headers);
   for (let i = 0; i < attempts; i++) {
     await new Promise((r) => setTimeout(r, 50));
-    const next = await get(url);
+    const next = await get(url, headers);
     if (next.body.equals(previous.body)) return next;
     previous = next;
   }
@@ -79,18 +85,32 @@ export async function compareWithStatic(options: {
   nginxPort: number;
   durationS: number;
   connections: number;
-  target: CompareTarget;
+  target: CompareTarget | null;
   /** Pairs of runs (nginx, then the server); default 1. */
   rounds?: number;
+  /**
+   * Requests send `Accept-Encoding: gzip`, as browsers do: the server's gzip bytes are compared,
+   * nginx serving them as a precompressed file (gzip_static).
+   */
+  gzip?: boolean;
   progress: (message: string) => void;
 }): Promise<PageComparison> {
   const { serverBase, path, durationS, connections } = options;
   const serverUrl = `${serverBase}${path}`;
-  const copy = await settledCopy(serverUrl);
-  const body = copy.body;
-  const twin = await startStaticTwin({ dir: options.nginxDir, port: options.nginxPort, urlPath: path, body });
+  const headers: Record<string, string> = options.gzip ? { "accept-encoding": "gzip" } : {};
+  const copy = await settledCopy(serverUrl, 20, headers);
+  if (options.gzip && copy.headers["content-encoding"] !== "gzip")
+    throw new Error(`${serverUrl} does not answer gzip to a request that accepts it`);
+  const body = options.gzip ? gunzipSync(copy.body) : copy.body;
+  const twin = await startStaticTwin({
+    dir: options.nginxDir,
+    port: options.nginxPort,
+    urlPath: path,
+    body,
+    ...(options.gzip ? { gzipBody: copy.body } : {}),
+  });
   try {
-    const wrk = (url: string, seconds: number) => runWrk(url, { durationS: seconds, connections, threads: 1 });
+    const wrk = (url: string, seconds: number) => runWrk(url, { durationS: seconds, connections, threads: 1, headers });
     // An unrecorded second on each first (connections opened, the server's code compiled).
     await wrk(twin.url, 1);
     await wrk(serverUrl, 1);
@@ -108,30 +128,34 @@ export async function compareWithStatic(options: {
     const chosen = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
     if (!chosen) throw new Error("no wrk rounds ran");
     const { nginx, measured } = chosen;
-    const after = await get(serverUrl);
-    const nginxAfter = await get(twin.url);
+    // The bytes on the wire: gzip when the requests accept it.
+    const sent = copy.body;
+    const after = await get(serverUrl, headers);
+    const nginxAfter = await get(twin.url, headers);
     const problems = [
       ...wrkProblems(nginx).map((p) => `nginx: ${p}`),
       ...wrkProblems(measured).map((p) => `${options.server}: ${p}`),
     ];
-    const sameBytes = after.body.equals(body) && nginxAfter.body.equals(body);
-    if (!after.body.equals(body))
+    const sameBytes = after.body.equals(sent) && nginxAfter.body.equals(sent);
+    if (!after.body.equals(sent))
       problems.push(
         `${options.server} served other bytes after its run (${after.body.length} bytes, sha256 ${sha(after.body).slice(0, 12)}, ` +
-          `not ${body.length}, ${sha(body).slice(0, 12)}): the page changed during the run`,
+          `not ${sent.length}, ${sha(sent).slice(0, 12)}): the page changed during the run`,
       );
-    if (!nginxAfter.body.equals(body)) problems.push(`nginx served ${nginxAfter.body.length} bytes, not ${body.length}`);
+    if (!nginxAfter.body.equals(sent)) problems.push(`nginx served ${nginxAfter.body.length} bytes, not ${sent.length}`);
     const ratio = chosen.ratio;
-    const pass =
-      ratio >= options.target.minRatio && (options.target.maxP99Ms === undefined || measured.p99Ms < options.target.maxP99Ms);
+    const t = options.target;
+    const pass = t === null ? null : ratio >= t.minRatio && (t.maxP99Ms === undefined || measured.p99Ms < t.maxP99Ms);
     return {
       name: options.name,
       path,
       server: options.server,
       serverUrl,
       nginxUrl: twin.url,
-      bodyBytes: body.length,
-      sha256: sha(body),
+      bodyBytes: copy.body.length,
+      identityBytes: body.length,
+      gzip: options.gzip ?? false,
+      sha256: sha(copy.body),
       sameBytes,
       serverHeaders: headersOf(after),
       nginx,

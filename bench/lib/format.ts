@@ -78,15 +78,20 @@ export function wrkRow(where: string, what: string, r: WrkResult, extra: Partial
 /** Two rows: the static twin, then the server, with the ratio and the target. */
 export function comparisonRows(c: PageComparison): Row[] {
   const t = c.target;
-  const target = `≥${two.format(t.minRatio)} × nginx${t.maxP99Ms !== undefined ? `, p99<${t.maxP99Ms} ms` : ""}`;
-  const same = c.sameBytes ? `same ${bytes(c.bodyBytes)} body` : `!! bytes differ`;
+  const target = t
+    ? `≥${two.format(t.minRatio)} × nginx${t.maxP99Ms !== undefined ? `, p99<${t.maxP99Ms} ms` : ""}`
+    : "(for information)";
+  const what = c.gzip ? `${c.name} gzip` : c.name;
+  const body = c.gzip ? `${bytes(c.bodyBytes)} gzip body` : `${bytes(c.bodyBytes)} body`;
+  const same = c.sameBytes ? `same ${body}` : `!! bytes differ`;
   // wrk's byte total over its responses: the body plus each side's headers, as sent.
   const wire = (r: WrkResult) => (r.requests > 0 ? `~${int.format(r.bytesRead / r.requests)} B/response read by wrk` : "");
+  const file = c.gzip ? `${kb(c.bodyBytes)} .gz file (gzip_static)` : `${kb(c.bodyBytes)} file`;
   return [
-    wrkRow("static nginx", `${c.name} (${c.server}'s bytes)`, c.nginx, {
-      note: [`${kb(c.bodyBytes)} file`, wire(c.nginx)].filter(Boolean).join(", "),
+    wrkRow("static nginx", `${what} (${c.server}'s bytes)`, c.nginx, {
+      note: [file, wire(c.nginx)].filter(Boolean).join(", "),
     }),
-    wrkRow(c.server, c.name, c.measured, {
+    wrkRow(c.server, what, c.measured, {
       ratio: `${two.format(c.ratio)} ×`,
       target,
       verdict: verdict(c.pass),

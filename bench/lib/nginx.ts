@@ -43,6 +43,9 @@ http {
   keepalive_timeout 65s;
   keepalive_requests 1000000;
   server_tokens off;
+  # A request that accepts gzip gets <file>.gz when there is one (the server's own gzip bytes).
+  gzip_static on;
+  gzip_vary on;
   types { }
   default_type "text/html; charset=utf-8";
   server {
@@ -63,14 +66,17 @@ export async function startStaticTwin(options: {
   port: number;
   urlPath: string;
   body: Buffer;
+  /** The server's gzip bytes of the same page, served as <file>.gz to requests accepting gzip. */
+  gzipBody?: Buffer;
 }): Promise<StaticTwin> {
-  const { dir, port, urlPath, body } = options;
+  const { dir, port, urlPath, body, gzipBody } = options;
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
     mkdirSync(path.join(dir, "temp", sub), { recursive: true });
   const file = path.join(dir, "root", ...urlPath.split("/").filter(Boolean));
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, body);
+  if (gzipBody) writeFileSync(`${file}.gz`, gzipBody);
   const conf = path.join(dir, "nginx.conf");
   writeFileSync(conf, config(dir, port));
   const log = openSync(path.join(dir, "stderr.log"), "w");

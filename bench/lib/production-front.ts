@@ -59,6 +59,8 @@ export interface FrontOptions {
   logDir: string;
   /** Pairs of wrk runs (nginx, then the front) for the essay. */
   rounds: number;
+  /** Also compare with Accept-Encoding: gzip (for information). */
+  gzipLine: boolean;
   /** Also load the essay through the front in Chromium (the anonymous reader's JavaScript). */
   clientJs: boolean;
   /** Which write cases to run: post, like, read. */
@@ -73,6 +75,7 @@ export type FrontResult =
       stack: { url: string; instanceUrls: string[]; database: string; startMs: number };
       seed: SeedResult;
       essay: PageComparison | null;
+      essayGzip: PageComparison | null;
       clientJs: ClientJsResult | null;
       postComments: PostCommentsResult | null;
       likes: LikesResult | null;
@@ -161,6 +164,28 @@ export async function measureProductionFront(o: FrontOptions): Promise<FrontResu
       errors.essay = message(error);
     }
 
+    let essayGzip: PageComparison | null = null;
+    if (o.gzipLine) {
+      try {
+        essayGzip = await compareWithStatic({
+          name: small.name,
+          server: "front",
+          serverBase: stack.url,
+          path: essayPath,
+          nginxDir: `${o.nginxDir}-gzip`,
+          nginxPort: o.nginxPort,
+          durationS: o.durationS,
+          connections: o.wrkConnections,
+          target: null,
+          rounds: o.rounds,
+          gzip: true,
+          progress: o.progress,
+        });
+      } catch (error) {
+        errors.essayGzip = message(error);
+      }
+    }
+
     let clientJs: ClientJsResult | null = null;
     if (o.clientJs) {
       o.progress("production front: client JavaScript of an anonymous essay reader (Chromium)");
@@ -228,6 +253,7 @@ export async function measureProductionFront(o: FrontOptions): Promise<FrontResu
       stack: { url: stack.url, instanceUrls: stack.instanceUrls, database, startMs },
       seed: seeded,
       essay,
+      essayGzip,
       clientJs,
       postComments,
       likes,
