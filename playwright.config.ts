@@ -25,12 +25,19 @@ const chromium = {
  * Specs that change site-wide settings (a title, a limit, a word list), check that a request
  * changed nothing anywhere in the database (the malformed-input suite), or check the site-wide
  * order of essays (the home page's newest ten, the feed's newest entries, which any essay
- * published by another test meanwhile would change): they run after all the others, one at a
+ * published by another test meanwhile would change), or check that a page is served from the HTTP
+ * cache (a change to anyone's profile elsewhere purges every page): they run after all the others, one at a
  * time, so no other test ever meets a changed setting or writes meanwhile.
  * Everything else runs on two workers (one file each at a time); each test makes its own data
  * and browses from its own addresses, so tests never share anything they change.
  */
-const ISOLATED_SPECS = ["**/site-settings.spec.ts", "**/malformed-*.spec.ts", "**/feed.spec.ts", "**/reading.spec.ts"];
+const ISOLATED_SPECS = [
+  "**/site-settings.spec.ts",
+  "**/malformed-*.spec.ts",
+  "**/feed.spec.ts",
+  "**/reading.spec.ts",
+  "**/http-caching.spec.ts",
+];
 
 /**
  * The production front (deploy/README.md): Varnish in front of three instances on PostgreSQL,
