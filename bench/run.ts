@@ -1,30 +1,36 @@
-// `npm run bench`: load benchmark of Hearth's production build. See bench/README.md.
+// `npm run bench`: load benchmark of Hearth's production build (issue 11). See bench/README.md.
 //
-// Builds into .next-bench/ when needed, seeds .data/bench.db with essays carrying 30, 1,000 and
-// 10,000 comments, runs the server twice (front cache on, then off) on 127.0.0.1 and measures
-// each page with autocannon, then (front cache on) posting comments, liking them and reading
-// while comments are posted, then the client JavaScript of an essay and the server render time
-// of the 10,000-comment essay. Results go to stdout (one line per case; progress goes to
-// stderr) and to bench/results/<date>.json.
+// Builds into .next-bench/ when needed, seeds .data/bench/bench.db (SQLite) and serves it with
+// `node server.mjs` as `npm start` does (its HTTP cache for anonymous pages on), on 127.0.0.1
+// in the port range 4000–4100. Measures with wrk, side by side on the same bytes: the
+// 30-comment essay from static nginx and from that server; then the JavaScript an anonymous
+// reader's browser downloads and runs (Chromium); then the production front (Varnish + 3
+// instances on PostgreSQL, scripts/lib/stack.mjs): the essay against static nginx, posting
+// comments, liking, and reading while comments are posted. Prints one table (progress goes to
+// stderr) and writes bench/results/<date>.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DATA_DIR, ROOT } from "../scripts/lib/runtime.mjs";
 import { measureClientJs, type ClientJsResult } from "./lib/client-js";
+import { compareWithStatic, type PageComparison } from "./lib/compare";
 import {
-  caseLine,
-  clientJsLine,
-  likesLine,
-  postCommentsLine,
-  readWhilePostingLine,
-  renderLine,
+  clientJsRow,
+  comparisonRows,
+  likesRow,
+  postCommentsRow,
+  readWhilePostingRow,
+  renderRow,
+  table,
+  wrkRow,
   type RenderResult,
+  type Row,
 } from "./lib/format";
-import { runCase, type CaseResult, type CaseSpec } from "./lib/load";
+import { FRONT_TARGETS, measureProductionFront, stopActiveStack, type FrontResult } from "./lib/production-front";
 import { measureRender, revalidate } from "./lib/render";
-import { buildIfNeeded, freePort, killAllNow, startServer, stop, type RunningServer } from "./lib/server";
-import type { Db } from "../lib/db/client";
-import type { LikesResult, PostCommentsResult, ReadWhilePostingResult, WriteSnapshot } from "./lib/writes";
+import { buildIfNeeded, freePorts, killAllNow, startServer, stop, type RunningServer } from "./lib/server";
+import { runWrk, wrkProblems, type WrkResult } from "./lib/wrk";
+import type { LikesResult, PostCommentsResult, ReadWhilePostingResult } from "./lib/writes";
 
 function envNumber(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -34,37 +40,68 @@ function envNumber(name: string, fallback: number, min: number): number {
   return value;
 }
 
+/** `--name=value` or `--name value` from the command line (npm run bench -- --only=static). */
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
+    if (arg === `--${name}`) return args[i + 1];
+  }
+  return undefined;
+}
+
+for (const arg of process.argv.slice(2)) {
+  if (arg.startsWith("--") && !/^--(only|duration)(=|$)/.test(arg))
+    throw new Error(`unknown option ${arg} (options: --only=<parts>, --duration=<seconds>)`);
+}
+
 const DIST_DIR = ".next-bench";
-const DURATION_S = envNumber("BENCH_DURATION", 10, 1);
-const CONNECTIONS = Math.round(envNumber("BENCH_CONNECTIONS", 10, 1));
-const WARMUPS = 5;
+const BENCH_DIR = path.join(DATA_DIR, "bench");
+const DURATION_S = Number(option("duration") ?? envNumber("BENCH_DURATION", 10, 1));
+if (!Number.isFinite(DURATION_S) || DURATION_S < 1) throw new Error("--duration must be a number of seconds ≥ 1");
+/** wrk's connections (one thread): `wrk -t1 -c16`. */
+const WRK_CONNECTIONS = Math.round(envNumber("BENCH_WRK_CONNECTIONS", 16, 1));
+/** autocannon's connections for the write cases. */
+const WRITE_CONNECTIONS = Math.round(envNumber("BENCH_CONNECTIONS", 10, 1));
 const RENDER_RUNS = Math.round(envNumber("BENCH_RENDER_RUNS", 5, 1));
-const PREFERRED_PORT = Math.round(envNumber("BENCH_PORT", 3200, 1));
+/** Also compare with `Accept-Encoding: gzip` (the server's gzip bytes; nginx gzip_static), for information. */
+const GZIP_LINES = process.env.BENCH_GZIP !== "0";
+/** Pairs of wrk runs (nginx, then the server) per comparison; the pair with the median ratio is shown. */
+const ROUNDS = Math.round(envNumber("BENCH_ROUNDS", 1, 1));
 const STRICT = process.env.BENCH_STRICT === "1";
-const GZIP_LOAD = process.env.BENCH_GZIP === "1";
-const COMMENT_COUNTS = [30, 1000, 10000] as const;
-/** Which parts to run (BENCH_ONLY=writes,render …): pages, js, writes, render; all by default. */
-const PARTS = ["pages", "js", "writes", "render"] as const;
+/**
+ * Parts: static + embedded (the 30-comment essay from static nginx and from node server.mjs,
+ * side by side: either name runs both), front (scripts/lib/stack.mjs), js (Chromium); and, only
+ * when asked for, pages (more pages of the embedded server), writes (the write cases on the
+ * embedded server, SQLite) and render (uncached render time).
+ */
+const PARTS = ["static", "embedded", "front", "js", "pages", "writes", "render"] as const;
+const DEFAULT_PARTS = ["static", "embedded", "front", "js"];
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? PARTS.join(","))
+  (option("only") ?? process.env.BENCH_ONLY ?? DEFAULT_PARTS.join(","))
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean),
 );
 for (const part of ONLY) {
   if (!(PARTS as readonly string[]).includes(part))
-    throw new Error(`BENCH_ONLY: unknown part "${part}" (parts: ${PARTS.join(", ")})`);
+    throw new Error(`--only: unknown part "${part}" (parts: ${PARTS.join(", ")}; default ${DEFAULT_PARTS.join(",")})`);
 }
-const CLIENT_JS_TARGET_BYTES = 100 * 1024;
-// Targets of the threaded-comments issue for writes and for the big essay's render.
-const POST_TARGET = { minRate: 100 };
-const LIKE_TARGET = { minRate: 300 };
-const READ_WHILE_POSTING_TARGET = { minRps: 1000, maxP99Ms: 50 };
+const has = (part: (typeof PARTS)[number]) => ONLY.has(part);
+const COMPARE = has("static") || has("embedded");
+const NEEDS_EMBEDDED = COMPARE || has("js") || has("pages") || has("writes") || has("render");
+/** The issue's target for the embedded server: at least this share of static nginx's req/s. */
+const EMBEDDED_TARGET = { minRatio: 0.75 };
+// Targets of earlier issues, for the parts run only on request.
+const PAGE_TARGETS: Record<number, { minRps: number }> = { 1000: { minRps: 200 } };
+const EMBEDDED_WRITE_TARGETS = { post: { minRate: 100 }, like: { minRate: 300 }, readMinRps: 1000 };
 const RENDER_TARGET_MS = 100;
 /** Signed-in readers created to like comments and to post while others read. */
 const WRITERS = 50;
-/** Comments per second posted while the 30-comment essay is loaded. */
-const POSTS_WHILE_READING_PER_S = Math.round(envNumber("BENCH_POST_RATE", 20, 1));
+/** Comments per second posted while the 30-comment essay is read. */
+const POST_RATE = Math.round(envNumber("BENCH_POST_RATE", 20, 1));
+const WRITE_CASES = new Set((process.env.BENCH_WRITES ?? "post,like,read").split(",").map((w) => w.trim()));
 // REVALIDATE_SECRET must be at least 16 characters (lib/env.ts).
 const SECRETS = {
   REVALIDATE_SECRET: "bench-revalidate-secret-0123456789",
@@ -72,44 +109,94 @@ const SECRETS = {
   AUTH_TRUST_HOST: "true",
 };
 const BUILD_TIMEOUT_MS = 15 * 60_000;
-// Everything after the build: 11 load runs plus seeding, two server starts, warm-ups, renders
-// and the write cases' set-up and database checks.
-const RUN_TIMEOUT_MS = envNumber("BENCH_TIMEOUT", 12 * DURATION_S + 360, 30) * 1000;
+const RUN_TIMEOUT_MS = envNumber("BENCH_TIMEOUT", 16 * DURATION_S + 360, 30) * 1000;
 
 const progress = (message: string) => console.error(`… ${message}`);
 const out = (line: string) => console.log(line);
 
-// The server is our child: never leave it running, whatever happens.
+/** Stops everything the run started: the stack (its own process groups, a few seconds at most), then our children. */
+async function stopEverything(): Promise<void> {
+  killAllNow();
+  await Promise.race([stopActiveStack().catch(() => {}), new Promise((r) => setTimeout(r, 8000))]);
+}
+
+// Servers, nginx and the browser are our children: never leave them running.
 process.on("exit", killAllNow);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    console.error(`\nbench: ${signal}, stopping the server.`);
-    killAllNow();
-    process.exit(130);
+    console.error(`\nbench: ${signal}, stopping what it started.`);
+    void stopEverything().then(() => process.exit(130));
   });
 }
 
 const failures: string[] = [];
-const cases: CaseResult[] = [];
-/** What an anonymous reader downloads (front cache: zero-JS reading). */
-let clientJs: ClientJsResult | null = null;
-/** The same page with Next's client runtime (what signed-in readers get). */
-let clientJsRuntime: ClientJsResult | null = null;
-const renders: RenderResult[] = [];
-const writes: {
-  postComments: PostCommentsResult | null;
-  likes: LikesResult | null;
-  readWhilePosting: ReadWhilePostingResult | null;
-} = { postComments: null, likes: null, readWhilePosting: null };
+const rows: Row[] = [];
 const startedAt = new Date();
 const loadAtStart = os.loadavg();
-let build: { buildId: string; builtMs: number | null } | null = null;
-let seed: unknown = null;
-let port: number | null = null;
+const results: {
+  build: { buildId: string; builtMs: number | null } | null;
+  seed: unknown;
+  ports: Record<string, number>;
+  embedded: PageComparison | null;
+  embeddedGzip: PageComparison | null;
+  clientJs: ClientJsResult | null;
+  pages: (WrkResult & { name: string; path: string; bodyBytes: number })[];
+  embeddedWrites: {
+    postComments: PostCommentsResult | null;
+    likes: LikesResult | null;
+    readWhilePosting: ReadWhilePostingResult<WrkResult> | null;
+  };
+  renders: RenderResult[];
+  front: FrontResult | null;
+} = {
+  build: null,
+  seed: null,
+  ports: {},
+  embedded: null,
+  embeddedGzip: null,
+  clientJs: null,
+  pages: [],
+  embeddedWrites: { postComments: null, likes: null, readWhilePosting: null },
+  renders: [],
+  front: null,
+};
+
+function fail(what: string, problems: readonly string[], log?: string): void {
+  for (const problem of problems) {
+    const message = `${what}: ${problem}`;
+    failures.push(message);
+    console.error(`\n!!! ${message}${log ? ` — see ${path.relative(ROOT, log)}` : ""}\n`);
+  }
+}
+
+/** A row for a line that could not be measured. */
+const failedRow = (where: string, what: string, error: unknown): Row => ({
+  where,
+  what,
+  rate: "",
+  p99: "",
+  ratio: "",
+  target: "",
+  verdict: "FAILED",
+  note: (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "",
+});
+
+async function attempt<T>(where: string, what: string, log: string | undefined, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (error) {
+    rows.push(failedRow(where, what, error));
+    fail(`${where} ${what}`, [`could not run: ${error instanceof Error ? error.message : String(error)}`], log);
+    return null;
+  }
+}
+
+function targetsMissed(): number {
+  return rows.filter((r) => r.verdict === "FAIL").length;
+}
 
 /** Writes bench/results/<date>.json (also after a failure, with what was measured). */
-function writeResults(targetsMissed: number, error: string | null): void {
-  const render10k = renders.find((r) => r.name === "essay-10000");
+function writeResults(error: string | null): void {
   const result = {
     date: startedAt.toISOString(),
     node: process.version,
@@ -117,33 +204,28 @@ function writeResults(targetsMissed: number, error: string | null): void {
     cpuModel: os.cpus()[0]?.model ?? null,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     settings: {
+      parts: [...ONLY],
       durationS: DURATION_S,
-      connections: CONNECTIONS,
-      warmups: WARMUPS,
+      wrkConnections: WRK_CONNECTIONS,
+      wrkThreads: 1,
+      rounds: ROUNDS,
+      writeConnections: WRITE_CONNECTIONS,
+      postRate: POST_RATE,
       renderRuns: RENDER_RUNS,
-      gzipLoad: GZIP_LOAD,
-      port,
       distDir: DIST_DIR,
     },
     /** 1-, 5- and 15-minute load averages before and after: other work on the machine skews every figure. */
     loadAverage: { start: loadAtStart, end: os.loadavg() },
-    build,
-    seed,
-    cases,
-    clientJs,
-    clientJsRuntime,
-    writes,
-    renderMs10k: render10k?.medianMs ?? null,
-    renderTargetMs: RENDER_TARGET_MS,
-    renders,
-    targetsMissed,
+    ...results,
+    table: rows,
+    targetsMissed: targetsMissed(),
     failures,
     error,
   };
-  const resultsDir = path.join(ROOT, "bench", "results");
-  mkdirSync(resultsDir, { recursive: true });
+  const dir = path.join(ROOT, "bench", "results");
+  mkdirSync(dir, { recursive: true });
   const file = path.join(
-    resultsDir,
+    dir,
     `${startedAt
       .toISOString()
       .replace(/\.\d+Z$/, "Z")
@@ -153,98 +235,282 @@ function writeResults(targetsMissed: number, error: string | null): void {
   out(`\nresults: ${path.relative(ROOT, file)}`);
 }
 
-/** The database client of the write cases (opened once the benchmark database exists). */
-let writesDb: Db | null = null;
-/** What the write cases changed and restoreAfterWrites puts back; null when nothing is to restore. */
-let snapshot: WriteSnapshot | null = null;
+/** The embedded server's parts: node server.mjs on SQLite. */
+async function embedded(ports: { server: number; nginx: number }): Promise<void> {
+  const dbFile = path.join(BENCH_DIR, "bench.db");
+  const databaseUrl = `file:${dbFile}`;
+  process.env.DATABASE_URL = databaseUrl;
+  const counts = [30, ...(has("pages") || has("writes") ? [1000] : []), ...(has("pages") || has("render") ? [10000] : [])];
+  progress(`seeding ${path.relative(ROOT, dbFile)} (essays with ${counts.join(", ")} comments)`);
+  const { seedBenchDatabase } = await import("./lib/seed");
+  const seeded = await seedBenchDatabase(databaseUrl, dbFile, counts);
+  results.seed = seeded;
+  progress(`seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
+  const essays = seeded.essays;
+  const small = essays.find((e) => e.comments === 30);
+  if (!small) throw new Error("the seed has no 30-comment essay");
 
-function recordProblems(name: string, mode: string, problems: readonly string[], logFile: string): void {
-  for (const problem of problems) {
-    const message = `${name} (${mode}): ${problem}`;
-    failures.push(message);
-    console.error(`\n!!! ${message} — see ${path.relative(ROOT, logFile)}\n`);
-  }
-}
-
-/** Runs one write case; a case that cannot run is a failure, and the other cases still run. */
-async function writeCase<T>(name: string, mode: string, logFile: string, measure: () => Promise<T>): Promise<T | null> {
+  progress(`starting node server.mjs on 127.0.0.1:${ports.server} (as npm start runs it)`);
+  const logFile = path.join(BENCH_DIR, "embedded-server.log");
+  const server: RunningServer = await startServer({
+    port: ports.server,
+    distDir: DIST_DIR,
+    databaseUrl,
+    env: SECRETS,
+    logFile,
+    readyTimeoutMs: 90_000,
+  });
   try {
-    return await measure();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    out(`${name.padEnd(12)}  ${mode.padEnd(11)}  FAILED: ${message.split("\n")[0]}`);
-    recordProblems(name, mode, [`could not run: ${message}`], logFile);
-    return null;
+    progress(`server ready in ${(server.startMs / 1000).toFixed(1)} s`);
+    // Pages an earlier run left in .next-bench's cache were built from another database.
+    await revalidate(server.base, SECRETS.REVALIDATE_SECRET, [
+      "posts",
+      "settings",
+      "users",
+      ...essays.map((e) => `post:${e.postId}`),
+    ]);
+    const essayPath = `/posts/${small.slug}`;
+
+    if (COMPARE) {
+      const c = await attempt("embedded", small.name, logFile, () =>
+        compareWithStatic({
+          name: small.name,
+          server: "embedded",
+          serverBase: server.base,
+          path: essayPath,
+          nginxDir: path.join(BENCH_DIR, "nginx-embedded"),
+          nginxPort: ports.nginx,
+          durationS: DURATION_S,
+          connections: WRK_CONNECTIONS,
+          target: EMBEDDED_TARGET,
+          rounds: ROUNDS,
+          progress,
+        }),
+      );
+      if (c) {
+        results.embedded = c;
+        rows.push(...comparisonRows(c));
+        fail(`embedded ${c.name}`, c.problems, logFile);
+      }
+      if (GZIP_LINES) {
+        const g = await attempt("embedded", `${small.name} gzip`, logFile, () =>
+          compareWithStatic({
+            name: small.name,
+            server: "embedded",
+            serverBase: server.base,
+            path: essayPath,
+            nginxDir: path.join(BENCH_DIR, "nginx-embedded-gzip"),
+            nginxPort: ports.nginx,
+            durationS: DURATION_S,
+            connections: WRK_CONNECTIONS,
+            target: null,
+            rounds: ROUNDS,
+            gzip: true,
+            progress,
+          }),
+        );
+        if (g) {
+          results.embeddedGzip = g;
+          rows.push(...comparisonRows(g));
+          fail(`embedded ${g.name} gzip`, g.problems, logFile);
+        }
+      }
+    }
+
+    if (has("js")) {
+      progress("client JavaScript of an anonymous essay reader (Chromium)");
+      const js = await attempt("client JS", `anonymous reader, ${essayPath}`, logFile, () =>
+        measureClientJs(`${server.base}${essayPath}`),
+      );
+      if (js) {
+        results.clientJs = js;
+        rows.push(clientJsRow(js));
+        if (js.failedRequests.length > 0)
+          progress(`client JS: ${js.failedRequests.length} script requests failed (listed in the results)`);
+      }
+    }
+
+    if (has("pages")) {
+      const pages = [
+        { name: "home", path: "/", comments: 0 },
+        ...essays.filter((e) => e !== small).map((e) => ({ ...e, path: `/posts/${e.slug}` })),
+      ];
+      for (const page of pages) {
+        progress(`${page.name} (embedded): ${DURATION_S} s × ${WRK_CONNECTIONS} connections (wrk)`);
+        await attempt("embedded", page.name, logFile, async () => {
+          const { settledCopy } = await import("./lib/compare");
+          const copy = await settledCopy(`${server.base}${page.path}`);
+          await runWrk(`${server.base}${page.path}`, { durationS: 1, connections: WRK_CONNECTIONS });
+          const r = await runWrk(`${server.base}${page.path}`, { durationS: DURATION_S, connections: WRK_CONNECTIONS });
+          results.pages.push({ ...r, name: page.name, path: page.path, bodyBytes: copy.body.length });
+          const target = PAGE_TARGETS[page.comments];
+          rows.push(
+            wrkRow("embedded", page.name, r, {
+              target: target ? `≥${target.minRps} req/s` : "",
+              verdict: target ? (r.rps >= target.minRps ? "PASS" : "FAIL") : "",
+              note: `${(copy.body.length / 1024).toFixed(1)} KB html, p50 ${r.p50Ms.toFixed(2)} ms`,
+            }),
+          );
+          fail(`embedded ${page.name}`, wrkProblems(r), logFile);
+        });
+      }
+    }
+
+    if (has("render")) {
+      for (const essay of essays) {
+        progress(`server render time of ${essay.name}, ${RENDER_RUNS} runs`);
+        const r = await attempt("embedded", `render ${essay.name}`, logFile, () =>
+          measureRender(
+            server.base,
+            SECRETS.REVALIDATE_SECRET,
+            { name: essay.name, path: `/posts/${essay.slug}`, postId: essay.postId },
+            RENDER_RUNS,
+          ),
+        );
+        if (r) {
+          results.renders.push(r);
+          rows.push(renderRow(r, essay.comments === 10000 ? RENDER_TARGET_MS : undefined));
+        }
+      }
+    }
+
+    if (has("writes")) await embeddedWrites(server, essays, logFile);
+  } finally {
+    await stop(server.child);
   }
 }
 
-/**
- * The write cases, on the front-cache server (what readers get): guests posting comments,
- * signed-in readers liking them, and anonymous readers loading an essay while comments are
- * posted to it. Leaves in `snapshot` what restoreAfterWrites must undo.
- */
-async function measureWrites(
+/** The write cases on the embedded server (SQLite), with the targets of the comments issue. */
+async function embeddedWrites(
   server: RunningServer,
-  mode: "front-cache" | "isr-only",
   essays: readonly { name: string; slug: string; postId: string; comments: number }[],
+  logFile: string,
 ): Promise<void> {
   const small = essays.find((e) => e.comments === 30);
   const medium = essays.find((e) => e.comments === 1000);
   if (!small || !medium) throw new Error("the write cases need the 30- and 1,000-comment essays");
   const { createDb } = await import("../lib/db/client");
-  const writesModule = await import("./lib/writes");
-  const db = (writesDb ??= createDb(process.env.DATABASE_URL));
-  const taken = await writesModule.snapshotBeforeWrites(db);
-  snapshot = taken;
-  const o = {
-    base: server.base,
-    db,
-    revalidateSecret: SECRETS.REVALIDATE_SECRET,
-    authSecret: SECRETS.AUTH_SECRET,
-    connections: CONNECTIONS,
-    durationS: DURATION_S,
-    mode,
-  };
-  await writesModule.raiseFloodLimits(o);
-
-  const log = server.logFile;
-
-  // BENCH_WRITES=like (or post,read …) runs only some write cases, e.g. to profile one.
-  const only = new Set((process.env.BENCH_WRITES ?? "post,like,read").split(",").map((w) => w.trim()));
-  if (only.has("post")) {
-    progress(`post-comment (${mode}): guests posting to /posts/${small.slug}, ${DURATION_S} s × ${CONNECTIONS} connections`);
-    writes.postComments = await writeCase("post-comment", mode, log, () =>
-      writesModule.measurePostComments(o, small, POST_TARGET),
-    );
-    if (writes.postComments) {
-      out(postCommentsLine(writes.postComments));
-      recordProblems("post-comment", mode, writes.postComments.problems, log);
+  const w = await import("./lib/writes");
+  const db = createDb(process.env.DATABASE_URL);
+  try {
+    const o = {
+      base: server.base,
+      db,
+      revalidateSecret: SECRETS.REVALIDATE_SECRET,
+      authSecret: SECRETS.AUTH_SECRET,
+      connections: WRITE_CONNECTIONS,
+      durationS: DURATION_S,
+      mode: "embedded",
+    };
+    await w.raiseFloodLimits(o);
+    const snapshot = await w.snapshotBeforeWrites(db);
+    const users = await w.createBenchUsers(o, snapshot, WRITERS);
+    if (WRITE_CASES.has("post")) {
+      progress(`post-comment (embedded): guests posting, ${DURATION_S} s × ${WRITE_CONNECTIONS} connections`);
+      const r = await attempt("embedded", "post-comment", logFile, () =>
+        w.measurePostComments(o, small, EMBEDDED_WRITE_TARGETS.post),
+      );
+      if (r) {
+        results.embeddedWrites.postComments = r;
+        rows.push(postCommentsRow("embedded", r));
+        fail("embedded post-comment", r.problems, logFile);
+      }
     }
+    if (WRITE_CASES.has("like")) {
+      progress(`like (embedded): ${WRITERS} signed-in readers liking comments of /posts/${medium.slug}`);
+      const r = await attempt("embedded", "like", logFile, () => w.measureLikes(o, medium, users, EMBEDDED_WRITE_TARGETS.like));
+      if (r) {
+        results.embeddedWrites.likes = r;
+        rows.push(likesRow("embedded", r));
+        fail("embedded like", r.problems, logFile);
+      }
+    }
+    if (WRITE_CASES.has("read")) {
+      progress(`${small.name} while posting (embedded): ${POST_RATE} comments/s`);
+      const url = `${server.base}/posts/${small.slug}`;
+      const r = await attempt("embedded", `${small.name} while posting`, logFile, () =>
+        w.measureReadWhilePosting(o, small, users, {
+          ratePerS: POST_RATE,
+          readLoad: async (alongside) => {
+            await runWrk(url, { durationS: 1, connections: WRK_CONNECTIONS });
+            const [read] = await Promise.all([runWrk(url, { durationS: DURATION_S, connections: WRK_CONNECTIONS }), alongside()]);
+            return read;
+          },
+          readProblems: wrkProblems,
+          pass: (read) => read.rps >= EMBEDDED_WRITE_TARGETS.readMinRps,
+        }),
+      );
+      if (r) {
+        results.embeddedWrites.readWhilePosting = r;
+        rows.push(readWhilePostingRow("embedded", r, EMBEDDED_WRITE_TARGETS.readMinRps));
+        fail(`embedded ${r.name}`, r.problems, logFile);
+      }
+    }
+  } finally {
+    await db.$disconnect();
   }
+}
 
-  progress(`like (${mode}): ${WRITERS} signed-in readers liking comments of /posts/${medium.slug}`);
-  const users = await writesModule.createBenchUsers(o, taken, WRITERS);
-  if (only.has("like"))
-    writes.likes = await writeCase("like", mode, log, () => writesModule.measureLikes(o, medium, users, LIKE_TARGET));
-  if (writes.likes) {
-    out(likesLine(writes.likes));
-    recordProblems("like", mode, writes.likes.problems, log);
-  }
-
-  if (!only.has("read")) return;
-  const readName = `${small.name} while posting`;
-  progress(`${readName} (${mode}): ${POSTS_WHILE_READING_PER_S} comments/s by signed-in readers`);
-  writes.readWhilePosting = await writeCase(readName, mode, log, () =>
-    writesModule.measureReadWhilePosting(o, small, users, {
-      ratePerS: POSTS_WHILE_READING_PER_S,
-      warmups: WARMUPS,
-      gzip: GZIP_LOAD,
-      target: READ_WHILE_POSTING_TARGET,
+/** The production front (Varnish + 3 instances on PostgreSQL). */
+async function front(nginxPort: number): Promise<void> {
+  const logDir = path.join(BENCH_DIR, "stack");
+  mkdirSync(logDir, { recursive: true });
+  const r = await attempt("front", "(stack)", logDir, () =>
+    measureProductionFront({
+      distDir: DIST_DIR,
+      secrets: SECRETS,
+      durationS: DURATION_S,
+      wrkConnections: WRK_CONNECTIONS,
+      writeConnections: WRITE_CONNECTIONS,
+      postRatePerS: POST_RATE,
+      writers: WRITERS,
+      nginxDir: path.join(BENCH_DIR, "nginx-front"),
+      nginxPort,
+      logDir,
+      rounds: ROUNDS,
+      gzipLine: GZIP_LINES,
+      clientJs: has("js"),
+      writes: WRITE_CASES,
+      progress,
     }),
   );
-  if (writes.readWhilePosting) {
-    out(readWhilePostingLine(writes.readWhilePosting));
-    recordProblems(readName, mode, writes.readWhilePosting.problems, log);
+  if (!r) return;
+  results.front = r;
+  if (!r.measured) {
+    out(`production front: not measured (${r.reason})`);
+    rows.push({
+      where: "front",
+      what: "(all lines)",
+      rate: "",
+      p99: "",
+      ratio: "",
+      target: "",
+      verdict: "NOT MEASURED",
+      note: r.reason,
+    });
+    return;
+  }
+  for (const c of [r.essay, r.essayGzip]) {
+    if (!c) continue;
+    rows.push(...comparisonRows(c));
+    fail(`front ${c.name}${c.gzip ? " gzip" : ""}`, c.problems, logDir);
+  }
+  if (r.clientJs) rows.push(clientJsRow(r.clientJs, "front"));
+  if (r.postComments) {
+    rows.push(postCommentsRow("front", r.postComments));
+    fail("front post-comment", r.postComments.problems, logDir);
+  }
+  if (r.likes) {
+    rows.push(likesRow("front", r.likes));
+    fail("front like", r.likes.problems, logDir);
+  }
+  if (r.readWhilePosting) {
+    rows.push(readWhilePostingRow("front", r.readWhilePosting, FRONT_TARGETS.readWhilePosting.minRps));
+    fail(`front ${r.readWhilePosting.name}`, r.readWhilePosting.problems, logDir);
+  }
+  for (const [what, error] of Object.entries(r.errors)) {
+    rows.push(failedRow("front", what, error));
+    fail(`front ${what}`, [`could not run: ${error}`], logDir);
   }
 }
 
@@ -256,154 +522,37 @@ async function main(): Promise<number> {
     );
   }
   const builtMs = await buildIfNeeded(DIST_DIR, BUILD_TIMEOUT_MS);
-  build = { buildId: readFileSync(path.join(ROOT, DIST_DIR, "BUILD_ID"), "utf8").trim(), builtMs };
-
+  results.build = { buildId: readFileSync(path.join(ROOT, DIST_DIR, "BUILD_ID"), "utf8").trim(), builtMs };
   const watchdog = setTimeout(() => {
-    console.error(`bench: gave up after ${RUN_TIMEOUT_MS / 1000} s (BENCH_TIMEOUT); stopping the server.`);
-    killAllNow();
-    process.exit(1);
+    console.error(`bench: gave up after ${RUN_TIMEOUT_MS / 1000} s (BENCH_TIMEOUT); stopping what it started.`);
+    void stopEverything().then(() => process.exit(1));
   }, RUN_TIMEOUT_MS);
   watchdog.unref();
 
-  // The database: set DATABASE_URL before loading modules that open the shared client.
-  mkdirSync(DATA_DIR, { recursive: true });
-  const dbFile = path.join(DATA_DIR, "bench.db");
-  const databaseUrl = `file:${dbFile}`;
-  process.env.DATABASE_URL = databaseUrl;
-  progress(`seeding ${path.relative(ROOT, dbFile)} (essays with ${COMMENT_COUNTS.join(", ")} comments)`);
-  const { seedBenchDatabase } = await import("./lib/seed");
-  const seeded = await seedBenchDatabase(databaseUrl, dbFile, COMMENT_COUNTS);
-  seed = seeded;
-  progress(`seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
+  mkdirSync(BENCH_DIR, { recursive: true });
+  // Every module that opens the shared database client reads DATABASE_URL when it is loaded.
+  process.env.DATABASE_URL = `file:${path.join(BENCH_DIR, "bench.db")}`;
+  const [serverPort, nginxEmbedded, nginxFront] = await freePorts(3);
+  if (serverPort === undefined || nginxEmbedded === undefined || nginxFront === undefined) throw new Error("no free ports");
+  results.ports = { server: serverPort, nginxEmbedded, nginxFront };
+  out(
+    `Hearth benchmark — wrk -t1 -c${WRK_CONNECTIONS} -d${DURATION_S}s --latency on loopback; parts: ${[...ONLY].join(", ")}; ` +
+      `${cpus} CPUs, load ${loadAtStart[0]?.toFixed(1)}`,
+  );
 
-  const essays = seeded.essays;
-  const specs: CaseSpec[] = [
-    { name: "home", path: "/" },
-    ...essays.map((e) => ({
-      name: e.name,
-      path: `/posts/${e.slug}`,
-      target: e.comments === 30 ? { minRps: 1000, maxP99Ms: 50 } : e.comments === 1000 ? { minRps: 200 } : undefined,
-    })),
-  ];
-  const allTags = ["posts", "settings", "users", ...essays.map((e) => `post:${e.postId}`)];
-  const serverPort = await freePort(PREFERRED_PORT);
-  port = serverPort;
-
-  const modes = [
-    ...(ONLY.has("pages") || ONLY.has("js") || ONLY.has("writes") ? [true] : []),
-    ...(ONLY.has("pages") || ONLY.has("js") || ONLY.has("render") ? [false] : []),
-  ];
-  for (const frontCache of modes) {
-    const mode = frontCache ? "front-cache" : "isr-only";
-    progress(
-      `starting the server on 127.0.0.1:${serverPort}, ${frontCache ? "front cache on (what readers get)" : "FRONT_CACHE=off (Next's ISR cache only)"}`,
-    );
-    let server: RunningServer | null = null;
-    try {
-      server = await startServer({
-        port: serverPort,
-        distDir: DIST_DIR,
-        databaseUrl,
-        frontCache,
-        env: SECRETS,
-        logFile: path.join(DATA_DIR, `bench-server-${mode}.log`),
-        readyTimeoutMs: 90_000,
-      });
-      progress(`server ready in ${(server.startMs / 1000).toFixed(1)} s`);
-      // Pages an earlier run left in .next-bench's ISR cache were built from another database.
-      await revalidate(server.base, SECRETS.REVALIDATE_SECRET, allTags);
-      const loadNote = `${CONNECTIONS} connections, ${DURATION_S} s per case${GZIP_LOAD ? ", requests with Accept-Encoding: gzip" : ""}`;
-      out(
-        frontCache
-          ? `— front cache ON (server.mjs default: what anonymous readers get); ${loadNote} —`
-          : `— front cache OFF (FRONT_CACHE=off: Next's ISR cache only); ${loadNote} —`,
-      );
-      for (const spec of ONLY.has("pages") ? specs : []) {
-        progress(`${spec.name} (${mode}): ${DURATION_S} s × ${CONNECTIONS} connections`);
-        const result = await runCase(server.base, spec, mode, {
-          durationS: DURATION_S,
-          connections: CONNECTIONS,
-          warmups: WARMUPS,
-          gzip: GZIP_LOAD,
-        });
-        cases.push(result);
-        out(caseLine(result));
-        if (result.non2xx + result.errors + result.timeouts > 0) {
-          const message = `${spec.name} (${mode}): ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`;
-          failures.push(message);
-          console.error(`\n!!! ${message} — see ${path.relative(ROOT, server.logFile)}\n`);
-        }
-        const expected = frontCache ? result.cache.front === "HIT" : result.cache.nextjs === "HIT";
-        if (!expected) {
-          console.error(
-            `! ${spec.name} (${mode}) was not served from the ${frontCache ? "front" : "ISR"} cache after warm-up ` +
-              `(x-hearth-cache: ${result.cache.front}, x-nextjs-cache: ${result.cache.nextjs})`,
-          );
-        }
-      }
-      if (frontCache) {
-        const essay = essays[0];
-        if (essay && ONLY.has("js")) {
-          progress("client JavaScript of an essay");
-          clientJs = await measureClientJs(server.base, `/posts/${essay.slug}`, CLIENT_JS_TARGET_BYTES);
-        }
-        if (ONLY.has("writes")) await measureWrites(server, mode, essays);
-      } else {
-        const essay = essays[0];
-        if (essay && ONLY.has("js")) {
-          progress("client JavaScript of an essay with Next's runtime");
-          clientJsRuntime = await measureClientJs(server.base, `/posts/${essay.slug}`, CLIENT_JS_TARGET_BYTES);
-        }
-        for (const essay of ONLY.has("render") ? essays : []) {
-          progress(`server render time of ${essay.name}, ${RENDER_RUNS} runs`);
-          renders.push(
-            await measureRender(
-              server.base,
-              SECRETS.REVALIDATE_SECRET,
-              { name: essay.name, path: `/posts/${essay.slug}`, postId: essay.postId },
-              RENDER_RUNS,
-            ),
-          );
-        }
-      }
-    } finally {
-      if (server) await stop(server.child);
-    }
-    if (snapshot && writesDb) {
-      // The other server mode measures the pages as seeded.
-      progress("removing the comments, likes and readers the write cases added");
-      const { restoreAfterWrites } = await import("./lib/writes");
-      await restoreAfterWrites(
-        writesDb,
-        snapshot,
-        essays.map((e) => e.postId),
-      );
-      snapshot = null;
-    }
-  }
-  await writesDb?.$disconnect();
+  if (NEEDS_EMBEDDED) await embedded({ server: serverPort, nginx: nginxEmbedded });
+  if (has("front")) await front(nginxFront);
 
   out("");
-  if (clientJs) out(clientJsLine(clientJs, "an anonymous essay reader"));
-  if (clientJsRuntime)
-    out(`  (for comparison) ${clientJsLine(clientJsRuntime, "a page with Next's client runtime, as signed-in readers get it")}`);
-  const render10k = renders.find((r) => r.name === "essay-10000");
-  if (render10k) out(renderLine(render10k, RENDER_TARGET_MS));
-  for (const r of renders) if (r !== render10k) out(`  (for comparison) ${renderLine(r)}`);
-
-  const targetsMissed =
-    cases.filter((c) => c.pass === false).length +
-    (clientJs && !clientJs.pass ? 1 : 0) +
-    [writes.postComments, writes.likes, writes.readWhilePosting].filter((w) => w?.pass === false).length +
-    (render10k && !(render10k.medianMs < RENDER_TARGET_MS) ? 1 : 0);
-  writeResults(targetsMissed, null);
+  out(table(rows));
+  writeResults(null);
 
   if (failures.length > 0) {
     console.error(`\nbench FAILED: ${failures.join("; ")}`);
     return 1;
   }
-  if (STRICT && targetsMissed > 0) {
-    console.error(`\nbench: ${targetsMissed} target(s) missed (BENCH_STRICT=1).`);
+  if (STRICT && targetsMissed() > 0) {
+    console.error(`\nbench: ${targetsMissed()} target(s) missed (BENCH_STRICT=1).`);
     return 1;
   }
   return 0;
@@ -414,9 +563,12 @@ try {
 } catch (error) {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   console.error(`\nbench FAILED: ${message}`);
-  killAllNow();
-  if (cases.length > 0 || seed !== null) writeResults(cases.filter((c) => c.pass === false).length, message);
+  await stopEverything();
+  if (rows.length > 0) {
+    out(table(rows));
+    writeResults(message);
+  }
   process.exitCode = 1;
 }
-// autocannon and the HTTP agents may keep handles open; the work is done.
+// HTTP agents and the database clients may keep handles open; the work is done.
 process.exit(process.exitCode ?? 0);

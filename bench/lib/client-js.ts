@@ -1,107 +1,164 @@
-// The JavaScript a reader's browser downloads for an essay: every same-origin <script src> and
-// script preload (<link rel="modulepreload"> or <link rel="preload" as="script">).
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
-import { get } from "./http";
+// The JavaScript an anonymous reader's browser downloads and runs on an essay, measured with a
+// real browser (Chromium, through Playwright): every response the page's loading made for a
+// script (resource type "script": <script src>, module imports, script preloads), the
+// Content-Security-Policy the page was sent with, the violations the browser reported (scripts it
+// refused to run), and the inline <script> in the HTML, counted apart from the downloads.
+import { chromium } from "@playwright/test";
+import { gzipSync } from "node:zlib";
+
+export const CHROMIUM = process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium";
 
 export interface ClientJsFile {
   url: string;
+  status: number;
   rawBytes: number;
   gzipBytes: number;
-  brotliBytes: number;
-  /** A `nomodule` script: only browsers without ES modules load it, so it is not in the totals. */
-  noModule: boolean;
 }
 
 export interface ClientJsResult {
   page: string;
+  /** Script responses the browser received while loading the page. */
   files: ClientJsFile[];
-  /** Totals over the files a modern browser loads (nomodule scripts excluded). */
   rawBytes: number;
+  /** Each file gzipped at level 9 here (what it would weigh on the wire, compressed). */
   gzipBytes: number;
-  brotliBytes: number;
-  /** JavaScript inline in the HTML (<script> without src: the RSC payload and bootstrap). */
-  inlineScriptBytes: number;
-  inlineScriptGzipBytes: number;
-  targetGzipBytes: number;
+  /** Script requests that got no response (blocked, failed). */
+  failedRequests: { url: string; failure: string }[];
+  /** The page's Content-Security-Policy header (null when none). */
+  csp: string | null;
+  /** Its script-src (or default-src) directive, e.g. "'none'". */
+  scriptSrc: string | null;
+  /** Script the browser refused to run (securitypolicyviolation events for script-src). */
+  blocked: { directive: string; blockedURI: string }[];
+  /** Inline <script> elements in the HTML that a browser would execute (no src, JavaScript type). */
+  inlineExecutable: { count: number; bytes: number; gzipBytes: number };
+  /** Inline <script> data blocks (JSON, JSON-LD…): parsed as data, never run. */
+  inlineData: { count: number; bytes: number };
+  /** Bytes of script the browser ran: downloaded files plus inline script, unless the CSP blocked them. */
+  ranBytes: number;
+  htmlBytes: number;
+  /** What the measurement targets: the anonymous page downloads and runs no JavaScript. */
   pass: boolean;
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&amp;/g, "&")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"');
+const JS_TYPES = new Set([
+  "",
+  "module",
+  "text/javascript",
+  "application/javascript",
+  "text/ecmascript",
+  "application/ecmascript",
+]);
 
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
-  return m ? decode(m[1] ?? m[2] ?? m[3] ?? "") : null;
-}
-
-const hasAttr = (tag: string, name: string) => new RegExp(`\\s${name}(?:[\\s=>/]|$)`, "i").test(tag);
-
-/** Script URLs the page makes the browser fetch, with whether each is a nomodule script. */
-export function scriptUrls(html: string, base: string): Map<string, boolean> {
-  const found = new Map<string, boolean>();
-  const add = (href: string | null, noModule: boolean) => {
-    if (!href) return;
-    const url = new URL(href, base);
-    if (url.origin !== new URL(base).origin) return;
-    const key = url.href;
-    // A file both preloaded and loaded as a module counts once, as a module.
-    found.set(key, (found.get(key) ?? true) && noModule);
-  };
-  for (const m of html.matchAll(/<script\b[^>]*>/gi)) {
-    const tag = m[0];
-    add(attr(tag, "src"), hasAttr(tag, "nomodule"));
-  }
-  for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
-    const tag = m[0];
-    const rel = (attr(tag, "rel") ?? "").toLowerCase().split(/\s+/);
-    const as = (attr(tag, "as") ?? "").toLowerCase();
-    if (rel.includes("modulepreload") || (rel.includes("preload") && as === "script")) add(attr(tag, "href"), false);
-  }
-  return found;
-}
-
-/** Total size of the inline scripts (no src) of a page, raw and gzipped together. */
-function inlineScripts(html: string): { raw: number; gzip: number } {
-  const parts: string[] = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+/** Inline <script> elements of `html` (no src), split into JavaScript and data blocks. */
+export function inlineScripts(html: string): {
+  executable: { count: number; bytes: number; gzipBytes: number };
+  data: { count: number; bytes: number };
+} {
+  const code: string[] = [];
+  let dataCount = 0;
+  let dataBytes = 0;
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     const attrs = m[1] ?? "";
     if (/\ssrc\s*=/i.test(` ${attrs}`)) continue;
-    if (/type\s*=\s*"application\/ld\+json"/i.test(attrs)) continue;
-    parts.push(m[2] ?? "");
+    const type =
+      (/\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(` ${attrs}`) ?? []).slice(1).find((v) => v !== undefined) ?? "";
+    const body = m[2] ?? "";
+    if (JS_TYPES.has(type.trim().toLowerCase())) code.push(body);
+    else {
+      dataCount++;
+      dataBytes += Buffer.byteLength(body);
+    }
   }
-  const all = Buffer.from(parts.join("\n"));
-  return { raw: all.length, gzip: gzipSync(all, { level: 9 }).length };
+  const all = Buffer.from(code.join("\n"));
+  return {
+    executable: { count: code.length, bytes: all.length, gzipBytes: code.length ? gzipSync(all, { level: 9 }).length : 0 },
+    data: { count: dataCount, bytes: dataBytes },
+  };
 }
 
-export async function measureClientJs(base: string, page: string, targetGzipBytes: number): Promise<ClientJsResult> {
-  const html = (await get(`${base}${page}`)).body.toString("utf8");
-  const files: ClientJsFile[] = [];
-  for (const [url, noModule] of scriptUrls(html, base)) {
-    const body = (await get(url)).body;
-    files.push({
-      url: new URL(url).pathname,
-      rawBytes: body.length,
-      gzipBytes: gzipSync(body, { level: 9 }).length,
-      brotliBytes: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      noModule,
-    });
+function directive(csp: string | null, name: string): string | null {
+  if (!csp) return null;
+  for (const part of csp.split(";")) {
+    const [key, ...values] = part.trim().split(/\s+/);
+    if (key?.toLowerCase() === name) return values.join(" ");
   }
-  const loaded = files.filter((f) => !f.noModule);
-  const sum = (key: "rawBytes" | "gzipBytes" | "brotliBytes") => loaded.reduce((n, f) => n + f[key], 0);
-  const inline = inlineScripts(html);
-  const gzipBytes = sum("gzipBytes");
-  return {
-    page,
-    files,
-    rawBytes: sum("rawBytes"),
-    gzipBytes,
-    brotliBytes: sum("brotliBytes"),
-    inlineScriptBytes: inline.raw,
-    inlineScriptGzipBytes: inline.gzip,
-    targetGzipBytes,
-    pass: gzipBytes <= targetGzipBytes,
-  };
+  return null;
+}
+
+/** Loads `url` in Chromium as an anonymous reader (fresh context, no cookies) and counts its JavaScript. */
+export async function measureClientJs(url: string): Promise<ClientJsResult> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: true, serviceWorkers: "block" });
+    const page = await context.newPage();
+    // Injected by the browser's debugging protocol, not by the page, so it runs whatever the CSP.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __violations: { directive: string; blockedURI: string }[] };
+      w.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.__violations.push({ directive: e.effectiveDirective, blockedURI: e.blockedURI }),
+      );
+    });
+    const pending: Promise<ClientJsFile | null>[] = [];
+    const failedRequests: { url: string; failure: string }[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() !== "script") return;
+      pending.push(
+        response
+          .body()
+          .then((body) => ({
+            url: new URL(response.url()).pathname,
+            status: response.status(),
+            rawBytes: body.length,
+            gzipBytes: gzipSync(body, { level: 9 }).length,
+          }))
+          .catch(() => ({ url: new URL(response.url()).pathname, status: response.status(), rawBytes: 0, gzipBytes: 0 })),
+      );
+    });
+    page.on("requestfailed", (request) => {
+      if (request.resourceType() === "script")
+        failedRequests.push({ url: request.url(), failure: request.failure()?.errorText ?? "" });
+    });
+    // One retry: a browser's very first connection right after a load run was once refused.
+    const response = await page
+      .goto(url, { waitUntil: "load" })
+      .catch(async () => (await new Promise((r) => setTimeout(r, 1000)), page.goto(url, { waitUntil: "load" })));
+    if (!response || response.status() !== 200)
+      throw new Error(`Chromium: GET ${url} answered ${response?.status() ?? "nothing"}`);
+    await page.waitForLoadState("networkidle").catch(() => {});
+    const html = (await response.body()).toString("utf8");
+    const csp = (await response.allHeaders())["content-security-policy"] ?? null;
+    const blocked = await page.evaluate(
+      () => (window as unknown as { __violations: { directive: string; blockedURI: string }[] }).__violations,
+    );
+    const files = (await Promise.all(pending)).filter((f): f is ClientJsFile => f !== null);
+    await context.close();
+
+    const inline = inlineScripts(html);
+    const scriptSrc = directive(csp, "script-src") ?? directive(csp, "default-src");
+    const rawBytes = files.reduce((n, f) => n + f.rawBytes, 0);
+    const gzipBytes = files.reduce((n, f) => n + f.gzipBytes, 0);
+    // Inline script runs unless the policy allows no script at all (or blocked it, as reported).
+    const inlineBlocked = scriptSrc !== null && /^'none'$/i.test(scriptSrc.trim());
+    const inlineRan = inlineBlocked || blocked.some((b) => b.blockedURI === "inline") ? 0 : inline.executable.bytes;
+    const ranBytes = rawBytes + inlineRan;
+    return {
+      page: new URL(url).pathname,
+      files,
+      rawBytes,
+      gzipBytes,
+      failedRequests,
+      csp,
+      scriptSrc,
+      blocked,
+      inlineExecutable: inline.executable,
+      inlineData: inline.data,
+      ranBytes,
+      htmlBytes: Buffer.byteLength(html),
+      pass: files.length === 0 && ranBytes === 0,
+    };
+  } finally {
+    await browser.close();
+  }
 }

@@ -1,49 +1,186 @@
-// How the benchmark prints its figures. 1 KB = 1,024 bytes.
+// How the benchmark prints its figures: one table, a row per measured line. 1 KB = 1,024 bytes.
 import type { ClientJsResult } from "./client-js";
-import type { CaseResult, Target } from "./load";
+import type { PageComparison } from "./compare";
 import type { LikesResult, PostCommentsResult, ReadWhilePostingResult, WriteFigures } from "./writes";
+import type { WrkResult } from "./wrk";
 
 const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const one = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const two = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const kb = (bytes: number) => `${one.format(bytes / 1024)} KB`;
+export const bytes = (n: number) => `${int.format(n)} B`;
 
-/** Milliseconds: whole numbers from 10 ms up, one decimal below. */
-export const ms = (value: number) => `${value >= 10 ? int.format(value) : one.format(value).replace(/\.0$/, "")} ms`;
+/** Milliseconds: whole numbers from 10 ms up, two decimals below 1 ms, one decimal between. */
+export const ms = (value: number) =>
+  !Number.isFinite(value)
+    ? "–"
+    : value >= 10
+      ? `${int.format(value)} ms`
+      : value < 1
+        ? `${two.format(value)} ms`
+        : `${one.format(value)} ms`;
 
-export function describeTarget(target: Target | null): string {
-  if (!target) return "";
-  const parts: string[] = [];
-  if (target.minRps !== undefined) parts.push(`≥${target.minRps} req/s`);
-  if (target.maxP99Ms !== undefined) parts.push(`p99<${target.maxP99Ms} ms`);
-  return parts.join(", ");
+export type Verdict = "PASS" | "FAIL" | "" | "NOT MEASURED" | "FAILED";
+
+export interface Row {
+  /** Where it was measured: "static nginx", "embedded", "front", "client JS"… */
+  where: string;
+  what: string;
+  rate: string;
+  p99: string;
+  /** The server's rate as a share of the static twin's ("0.83 × nginx"). */
+  ratio: string;
+  target: string;
+  verdict: Verdict;
+  note: string;
 }
 
-export function caseLine(r: CaseResult): string {
-  const gz = r.gzipBytes !== null ? `${kb(r.gzipBytes)} gz` : `${kb(r.gzip9Bytes)} gz-9, server sent it uncompressed`;
-  const target = r.target ? `target ${describeTarget(r.target)}: ${r.pass ? "PASS" : "FAIL"}` : "(no target)";
-  const problems =
-    r.non2xx + r.errors + r.timeouts > 0 ? `  !! ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts` : "";
-  return (
-    [
-      r.name.padEnd(12),
-      r.mode.padEnd(11),
-      `${int.format(r.rps).padStart(6)} req/s`,
-      `p50 ${ms(r.p50Ms).padStart(6)}`,
-      `p99 ${ms(r.p99Ms).padStart(6)}`,
-      `${kb(r.htmlBytes).padStart(9)} html (${gz})`,
+const blank = { rate: "", p99: "", ratio: "", target: "", verdict: "" as Verdict, note: "" };
+
+export function table(rows: readonly Row[]): string {
+  const head: Row = {
+    where: "where",
+    what: "line",
+    rate: "rate",
+    p99: "p99",
+    ratio: "vs nginx",
+    target: "target",
+    verdict: "",
+    note: "",
+  };
+  const cols: (keyof Row)[] = ["where", "what", "rate", "p99", "ratio", "target", "verdict"];
+  const right = new Set<keyof Row>(["rate", "p99", "ratio"]);
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(...[head, ...rows].map((r) => r[c].length))])) as Record<
+    keyof Row,
+    number
+  >;
+  const line = (r: Row) =>
+    (
+      cols.map((c) => (right.has(c) ? r[c].padStart(width[c]) : r[c].padEnd(width[c]))).join("  ") + (r.note ? `  ${r.note}` : "")
+    ).trimEnd();
+  const rule = "-".repeat(
+    Math.min(
+      160,
+      cols.reduce((n, c) => n + width[c] + 2, 0),
+    ),
+  );
+  return [line(head), rule, ...rows.map(line)].join("\n");
+}
+
+const verdict = (pass: boolean | null | undefined): Verdict => (pass === true ? "PASS" : pass === false ? "FAIL" : "");
+const problems = (list: readonly string[]) => (list.length > 0 ? `!! ${list.join("; ")}` : "");
+
+export function wrkRow(where: string, what: string, r: WrkResult, extra: Partial<Row> = {}): Row {
+  return { ...blank, where, what, rate: `${int.format(r.rps)} req/s`, p99: ms(r.p99Ms), ...extra };
+}
+
+/** Two rows: the static twin, then the server, with the ratio and the target. */
+export function comparisonRows(c: PageComparison): Row[] {
+  const t = c.target;
+  const target = t
+    ? `≥${two.format(t.minRatio)} × nginx${t.maxP99Ms !== undefined ? `, p99<${t.maxP99Ms} ms` : ""}`
+    : "(for information)";
+  const what = c.gzip ? `${c.name} gzip` : c.name;
+  const body = c.gzip ? `${bytes(c.bodyBytes)} gzip body` : `${bytes(c.bodyBytes)} body`;
+  const same = c.sameBytes ? `same ${body}` : `!! bytes differ`;
+  // wrk's byte total over its responses: the body plus each side's headers, as sent.
+  const wire = (r: WrkResult) => (r.requests > 0 ? `~${int.format(r.bytesRead / r.requests)} B/response read by wrk` : "");
+  const file = c.gzip ? `${kb(c.bodyBytes)} .gz file (gzip_static)` : `${kb(c.bodyBytes)} file`;
+  return [
+    wrkRow("static nginx", `${what} (${c.server}'s bytes)`, c.nginx, {
+      note: [file, wire(c.nginx)].filter(Boolean).join(", "),
+    }),
+    wrkRow(c.server, what, c.measured, {
+      ratio: `${two.format(c.ratio)} ×`,
       target,
-    ].join("  ") + problems
+      verdict: verdict(c.pass),
+      note: [same, wire(c.measured), `p50 ${ms(c.measured.p50Ms)}`, problems(c.problems)].filter(Boolean).join(", "),
+    }),
+  ];
+}
+
+function writeRow(
+  where: string,
+  r: WriteFigures & { target: { minRate: number }; pass: boolean; problems: string[] },
+  what: string,
+  unit: string,
+  db: string,
+): Row {
+  return {
+    ...blank,
+    where,
+    what,
+    rate: `${int.format(r.rate)} ${unit}`,
+    p99: ms(r.p99Ms),
+    target: `≥${int.format(r.target.minRate)} ${unit}`,
+    verdict: verdict(r.pass),
+    note: [`${int.format(r.ok)} answered 303 (slowest second ${int.format(r.slowestSecond)})`, `DB: ${db}`, problems(r.problems)]
+      .filter(Boolean)
+      .join("; "),
+  };
+}
+
+export function postCommentsRow(where: string, r: PostCommentsResult): Row {
+  const statuses = Object.entries(r.db.byStatus)
+    .map(([status, n]) => `${int.format(n)} ${status}`)
+    .join(", ");
+  return writeRow(
+    where,
+    r,
+    "post-comment",
+    "comments/s",
+    `${int.format(r.db.newComments)} new comments${statuses ? ` (${statuses})` : ""}`,
   );
 }
 
-export function clientJsLine(c: ClientJsResult, who = "an essay reader"): string {
-  const verdict = c.pass ? "PASS" : "FAIL";
-  return (
-    `client JS for ${who}: ${kb(c.gzipBytes)} gzipped (target ≤ ${kb(c.targetGzipBytes).replace(".0 KB", " KB")}): ${verdict}` +
-    ` — ${c.files.filter((f) => !f.noModule).length} files, ${kb(c.rawBytes)} raw, ${kb(c.brotliBytes)} brotli;` +
-    ` plus ${kb(c.inlineScriptBytes)} inline script in the HTML (${kb(c.inlineScriptGzipBytes)} gz)`
-  );
+export function likesRow(where: string, r: LikesResult): Row {
+  const db =
+    r.db.inconsistentCount === 0
+      ? `likeCount = like rows on all ${int.format(r.db.commentsChecked)} comments`
+      : `likeCount ≠ like rows on ${int.format(r.db.inconsistentCount)} of ${int.format(r.db.commentsChecked)} comments`;
+  return {
+    ...writeRow(where, r, "like", "likes/s", db),
+    note: [
+      `${int.format(r.ok)} answered 303: ${int.format(r.likes)} likes + ${int.format(r.unlikes)} unlikes by ${r.users} readers (slowest second ${int.format(r.slowestSecond)})`,
+      `DB: ${db}`,
+      problems(r.problems),
+    ]
+      .filter(Boolean)
+      .join("; "),
+  };
+}
+
+export function readWhilePostingRow(where: string, r: ReadWhilePostingResult<WrkResult>, minRps: number): Row {
+  const p = r.posting;
+  return wrkRow(where, r.name, r.read, {
+    target: `≥${int.format(minRps)} req/s`,
+    verdict: verdict(r.pass),
+    note: [
+      `meanwhile ${int.format(p.ok)} comments posted (${p.ratePerS}/s, signed in, approved; DB +${int.format(p.db.newApproved)}; POST p99 ${ms(p.p99Ms)})`,
+      p.skipped > 0 ? `${int.format(p.skipped)} posts not sent (${p.maxInFlight} waiting)` : "",
+      problems(r.problems),
+    ]
+      .filter(Boolean)
+      .join("; "),
+  });
+}
+
+export function clientJsRow(c: ClientJsResult, via = "embedded"): Row {
+  const csp = c.scriptSrc !== null ? `CSP script-src ${c.scriptSrc}` : "no CSP script-src";
+  return {
+    ...blank,
+    where: "client JS",
+    what: `anonymous reader, ${c.page} (${via})`,
+    rate: `${kb(c.ranBytes)} ran`,
+    target: "0 KB",
+    verdict: verdict(c.pass),
+    note:
+      `${c.files.length} script responses (${kb(c.rawBytes)}, ${kb(c.gzipBytes)} gz); ` +
+      `inline <script> in the HTML: ${c.inlineExecutable.count} executable (${kb(c.inlineExecutable.bytes)}), ${c.inlineData.count} data (${kb(c.inlineData.bytes)}); ` +
+      `${csp}; blocked by CSP: ${new Set(c.blocked.filter((b) => b.blockedURI !== "inline").map((b) => b.blockedURI)).size} script URLs (not fetched), ` +
+      `${c.blocked.filter((b) => b.blockedURI === "inline").length} inline`,
+  };
 }
 
 export interface RenderResult {
@@ -54,70 +191,21 @@ export interface RenderResult {
   minMs: number;
   maxMs: number;
   medianTtfbMs: number;
-  /** Time to last byte of the same page served from Next's cache, right after each render. */
+  /** Time to last byte of the same page served from the cache, right after each render. */
   cachedMedianMs: number;
   samplesMs: number[];
-  cacheHeaders: (string | null)[];
 }
 
-export function renderLine(r: RenderResult, targetMs?: number): string {
-  const target = targetMs === undefined ? "" : `  target < ${targetMs} ms: ${r.medianMs < targetMs ? "PASS" : "FAIL"}`;
-  return (
-    `server render of ${r.name} (first comment page, uncached): median ${ms(r.medianMs)}` +
-    ` (${r.runs} runs, ${ms(r.minMs)}–${ms(r.maxMs)}; first byte ${ms(r.medianTtfbMs)}; cached: ${ms(r.cachedMedianMs)})` +
-    target
-  );
-}
-
-const problemsOf = (problems: readonly string[]) => (problems.length > 0 ? `  !! ${problems.join("; ")}` : "");
-
-function writeFigures(r: WriteFigures, unit: string): string[] {
-  return [`${int.format(r.rate).padStart(6)} ${unit}`, `p50 ${ms(r.p50Ms).padStart(6)}`, `p99 ${ms(r.p99Ms).padStart(6)}`];
-}
-
-export function postCommentsLine(r: PostCommentsResult): string {
-  const statuses = Object.entries(r.db.byStatus)
-    .map(([status, n]) => `${int.format(n)} ${status}`)
-    .join(", ");
-  return (
-    [
-      r.name.padEnd(12),
-      r.mode.padEnd(11),
-      ...writeFigures(r, "posts/s"),
-      `${int.format(r.ok)} guest posts answered 303 (slowest second ${int.format(r.slowestSecond)})`,
-      `DB: ${int.format(r.db.newComments)} new comments${statuses ? ` (${statuses})` : ""}`,
-      `target ≥${r.target.minRate} posts/s: ${r.pass ? "PASS" : "FAIL"}`,
-    ].join("  ") + problemsOf(r.problems)
-  );
-}
-
-export function likesLine(r: LikesResult): string {
-  const consistent =
-    r.db.inconsistentCount === 0
-      ? `likeCount = likes on all ${int.format(r.db.commentsChecked)} comments`
-      : `likeCount ≠ likes on ${int.format(r.db.inconsistentCount)} of ${int.format(r.db.commentsChecked)} comments`;
-  return (
-    [
-      r.name.padEnd(12),
-      r.mode.padEnd(11),
-      ...writeFigures(r, "likes/s"),
-      `${int.format(r.ok)} answered 303: ${int.format(r.likes)} likes + ${int.format(r.unlikes)} unlikes by ${r.users} readers on ${int.format(r.comments)} comments (slowest second ${int.format(r.slowestSecond)})`,
-      `DB: ${consistent}`,
-      `target ≥${r.target.minRate} likes/s: ${r.pass ? "PASS" : "FAIL"}`,
-    ].join("  ") + problemsOf(r.problems)
-  );
-}
-
-export function readWhilePostingLine(r: ReadWhilePostingResult): string {
-  const p = r.posting;
-  return (
-    caseLine(r.read) +
-    ` — meanwhile ${int.format(p.ok)} comments posted (${p.ratePerS}/s, signed in, approved: DB +${int.format(p.db.newApproved)};` +
-    (p.skipped > 0 ? ` ${int.format(p.skipped)} not sent: ${p.maxInFlight} posts were waiting;` : "") +
-    ` POST p50 ${ms(p.p50Ms)}, p99 ${ms(p.p99Ms)})` +
-    // caseLine already flags the reads' problems.
-    problemsOf(r.problems.filter((problem) => !problem.startsWith("reads:")))
-  );
+export function renderRow(r: RenderResult, targetMs?: number): Row {
+  return {
+    ...blank,
+    where: "embedded",
+    what: `render ${r.name} (uncached)`,
+    rate: `median ${ms(r.medianMs)}`,
+    target: targetMs === undefined ? "" : `<${targetMs} ms`,
+    verdict: targetMs === undefined ? "" : verdict(r.medianMs < targetMs),
+    note: `${r.runs} runs, ${ms(r.minMs)}–${ms(r.maxMs)}; first byte ${ms(r.medianTtfbMs)}; cached ${ms(r.cachedMedianMs)}`,
+  };
 }
 
 export const median = (values: readonly number[]): number => {

@@ -18,7 +18,8 @@ export function request(
   options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {},
 ): Promise<Response> {
   const target = new URL(url);
-  if (target.hostname !== "127.0.0.1") return Promise.reject(new Error(`benchmark traffic stays on loopback, not ${url}`));
+  if (target.hostname !== "127.0.0.1" && target.hostname !== "localhost")
+    return Promise.reject(new Error(`benchmark traffic stays on loopback, not ${url}`));
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let ttfbMs = 0;

@@ -6,6 +6,7 @@
 import { rmSync } from "node:fs";
 import { createDb, type Db } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
+import { engineOf } from "../../lib/db/url";
 import { renderComment } from "../../lib/markdown/comment";
 import { createPost } from "../../lib/posts/write";
 import { seedDemo } from "../../prisma/seed";
@@ -196,11 +197,21 @@ export function removeDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 }
 
-/** Creates, migrates and seeds the benchmark database at `url` (file:<absolute path>). */
+/** Creates, migrates and seeds the SQLite benchmark database at `url` (file:<absolute path>). */
 export async function seedBenchDatabase(url: string, file: string, counts: readonly number[]): Promise<SeedResult> {
   const started = performance.now();
   removeDatabase(file);
   await migrate(url);
+  const result = await seedBenchContent(url, counts);
+  return { ...result, ms: performance.now() - started };
+}
+
+/**
+ * Seeds a migrated, empty database (SQLite or PostgreSQL) with the demo content, the extra
+ * readers and the benchmark essays.
+ */
+export async function seedBenchContent(url: string, counts: readonly number[]): Promise<SeedResult> {
+  const started = performance.now();
   const db = createDb(url);
   try {
     await seedDemo(db);
@@ -265,6 +276,13 @@ export async function seedBenchDatabase(url: string, file: string, counts: reado
         topLevel: comments.filter((c) => c.parentId === null).length,
         likes: likes.length,
       });
+    }
+    if (engineOf(url) === "postgresql") {
+      // The comments were inserted with their ids: move the id sequence past them, or the app's
+      // next comment would be given an id already taken.
+      await db.$executeRawUnsafe(
+        `SELECT setval(pg_get_serial_sequence('"Comment"', 'id'), (SELECT COALESCE(MAX(id), 1) FROM "Comment"))`,
+      );
     }
     // No ANALYZE: Hearth never runs it, so the planner works without statistics, as in production.
     return { essays, users: users.length, ms: performance.now() - started };

@@ -9,6 +9,12 @@ import { request } from "./http";
 /** Every child process the benchmark started and has not seen exit yet. */
 const live = new Set<ChildProcess>();
 
+/** Registers a child process the benchmark started, so killAllNow() can stop it. */
+export function track(child: ChildProcess): void {
+  live.add(child);
+  child.once("exit", () => live.delete(child));
+}
+
 /** Kills (SIGKILL) whatever is still running; safe to call from an "exit" handler. */
 export function killAllNow(): void {
   for (const child of live) {
@@ -92,8 +98,7 @@ export async function buildIfNeeded(distDir: string, timeoutMs: number): Promise
       stdio: ["ignore", 2, 2],
       env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     });
-    live.add(child);
-    child.once("exit", () => live.delete(child));
+    track(child);
     const code = await new Promise<number | string>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
@@ -115,21 +120,25 @@ export async function buildIfNeeded(distDir: string, timeoutMs: number): Promise
   return performance.now() - started;
 }
 
-/** A free TCP port on 127.0.0.1: `preferred` when it is free, otherwise one the OS picks. */
-export async function freePort(preferred: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const srv = net.createServer();
-      srv.once("error", () => resolve(null));
-      srv.listen(port, "127.0.0.1", () => {
-        const address = srv.address();
-        const got = typeof address === "object" && address ? address.port : null;
-        srv.close(() => resolve(got));
-      });
-    });
-  const port = (await tryPort(preferred)) ?? (await tryPort(0));
-  if (port === null) throw new Error("no free TCP port on 127.0.0.1");
-  return port;
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+/**
+ * `count` free TCP ports on 127.0.0.1 within [first, last] (the benchmark's own range, 4000–4100
+ * by default, away from the production stack's ports), lowest first, none of `taken`.
+ */
+export async function freePorts(count: number, first = 4000, last = 4100, taken: readonly number[] = []): Promise<number[]> {
+  const ports: number[] = [];
+  for (let port = first; port <= last && ports.length < count; port++) {
+    if (!taken.includes(port) && (await portIsFree(port))) ports.push(port);
+  }
+  if (ports.length < count) throw new Error(`fewer than ${count} free TCP ports on 127.0.0.1 between ${first} and ${last}`);
+  return ports;
 }
 
 export interface RunningServer {
@@ -149,14 +158,14 @@ function tail(file: string, lines: number): string {
 }
 
 /**
- * Starts `node server.mjs` in production mode against the benchmark database and waits until
- * GET /api/health answers 200.
+ * Starts `node server.mjs` in production mode against the benchmark database, configured as
+ * `npm start` runs it (its HTTP cache for anonymous pages on), and waits until GET /api/health
+ * answers 200.
  */
 export async function startServer(options: {
   port: number;
   distDir: string;
   databaseUrl: string;
-  frontCache: boolean;
   env: Record<string, string>;
   logFile: string;
   readyTimeoutMs: number;
@@ -179,12 +188,10 @@ export async function startServer(options: {
       DATABASE_URL: options.databaseUrl,
       NEXT_DIST_DIR: options.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
-      FRONT_CACHE: options.frontCache ? "on" : "off",
     },
   });
   closeSync(log);
-  live.add(child);
-  child.once("exit", () => live.delete(child));
+  track(child);
 
   const deadline = Date.now() + options.readyTimeoutMs;
   for (;;) {

@@ -16,7 +16,7 @@ import {
   type HtmlForm,
 } from "../../tests/support/html-forms";
 import { get, request } from "./http";
-import { runCase, skipBodyCopies, type CaseResult, type CaseSpec } from "./load";
+import { skipBodyCopies } from "./load";
 import { revalidate } from "./render";
 
 export interface WriteOptions {
@@ -27,7 +27,8 @@ export interface WriteOptions {
   authSecret: string;
   connections: number;
   durationS: number;
-  mode: "front-cache" | "isr-only";
+  /** Where the writes go: "embedded" (node server.mjs on SQLite) or "front" (Varnish + instances on PostgreSQL). */
+  mode: string;
 }
 
 /** A signed-in bench reader: the session cookie a browser would send. */
@@ -125,9 +126,9 @@ export interface PacedPostsResult {
   elapsedS: number;
 }
 
-export interface ReadWhilePostingResult {
+export interface ReadWhilePostingResult<R = unknown> {
   name: string;
-  read: CaseResult;
+  read: R;
   posting: PacedPostsResult & {
     actionId: string;
     db: { newApproved: number; newOther: number; commentCountBefore: number; commentCountAfter: number; matchesAnswers: boolean };
@@ -221,15 +222,24 @@ export async function snapshotBeforeWrites(db: Db): Promise<WriteSnapshot> {
   return { maxCommentId: last?.id ?? 0, settings, users: [] };
 }
 
+/** Lifts the comment and like flood limits in the database (before a server reads its settings). */
+export async function raiseFloodLimitsInDb(db: Db): Promise<void> {
+  const limits = { floodPerMinute: 1_000_000, floodPerHour: 1_000_000, likesPerMinute: 1_000_000, likesPerHour: 1_000_000 };
+  await db.settings.upsert({ where: { id: 1 }, update: limits, create: { id: 1, ...limits } });
+}
+
 /** Lifts the comment and like flood limits so they don't throttle the benchmark (settings are cached: revalidated). */
 export async function raiseFloodLimits(o: WriteOptions): Promise<void> {
-  const limits = { floodPerMinute: 1_000_000, floodPerHour: 1_000_000, likesPerMinute: 1_000_000, likesPerHour: 1_000_000 };
-  await o.db.settings.upsert({ where: { id: 1 }, update: limits, create: { id: 1, ...limits } });
+  await raiseFloodLimitsInDb(o.db);
   await revalidate(o.base, o.revalidateSecret, ["settings"]);
 }
 
 /** Readers who like and post in the benchmark, each with an Auth.js session cookie. */
-export async function createBenchUsers(o: WriteOptions, snapshot: WriteSnapshot, n: number): Promise<BenchUser[]> {
+export async function createBenchUsers(
+  o: Pick<WriteOptions, "db" | "authSecret">,
+  snapshot: WriteSnapshot,
+  n: number,
+): Promise<BenchUser[]> {
   const data = Array.from({ length: n }, (_, k) => ({
     name: `Bench Writer ${k + 1}`,
     email: `writer${k + 1}@bench.hearth.test`,
@@ -256,28 +266,6 @@ export async function createBenchUsers(o: WriteOptions, snapshot: WriteSnapshot,
       return { ...u, cookie: `authjs.session-token=${token}` };
     }),
   );
-}
-
-/**
- * Puts the database back as the seed left it (the other server mode measures the same pages):
- * removes the comments posted, the bench writers and their likes, recounts likes and approved
- * comments, restores the flood limits and forgets the rate-limit counters.
- */
-export async function restoreAfterWrites(db: Db, snapshot: WriteSnapshot, postIds: readonly string[]): Promise<void> {
-  await db.comment.deleteMany({ where: { id: { gt: snapshot.maxCommentId } } });
-  if (snapshot.users.length > 0) {
-    await db.commentLike.deleteMany({ where: { userId: { in: snapshot.users } } });
-    await db.user.deleteMany({ where: { id: { in: snapshot.users } } });
-  }
-  const { inconsistent } = await likeConsistency(db);
-  for (const c of inconsistent) await db.comment.update({ where: { id: c.id }, data: { likeCount: c.rows } });
-  for (const postId of postIds) {
-    const approved = await db.comment.count({ where: { postId, status: "APPROVED" } });
-    await db.post.update({ where: { id: postId }, data: { commentCount: approved } });
-  }
-  if (snapshot.settings) await db.settings.update({ where: { id: 1 }, data: snapshot.settings });
-  else await db.settings.deleteMany({ where: { id: 1 } });
-  await db.rateLimit.deleteMany({ where: { key: { startsWith: "comment:" } } });
 }
 
 /** Every comment whose likeCount differs from its number of CommentLike rows. */
@@ -766,17 +754,22 @@ async function pacedPosts(
 }
 
 /**
- * Anonymous readers load the essay (as the page cases do) while signed-in readers post
- * comments to it at a steady rate. Their comments are approved, so each one changes the page:
- * the post clears the front cache and expires the essay's cached page, and readers' next
- * requests wait for it to be rendered again.
+ * Anonymous readers load the essay (`readLoad`: wrk on the page) while signed-in readers post
+ * comments to it at a steady rate. Their comments are approved, so each one changes the page.
+ * `readLoad` runs the read load and calls `alongside` as it starts; `readProblems` says what
+ * went wrong with the reads (non-2xx answers, socket errors).
  */
-export async function measureReadWhilePosting(
+export async function measureReadWhilePosting<R>(
   o: WriteOptions,
   essay: { name: string; slug: string; postId: string },
   users: readonly BenchUser[],
-  options: { ratePerS: number; warmups: number; gzip: boolean; target: CaseSpec["target"] },
-): Promise<ReadWhilePostingResult> {
+  options: {
+    ratePerS: number;
+    readLoad: (alongside: () => Promise<void>) => Promise<R>;
+    readProblems: (read: R) => string[];
+    pass: (read: R) => boolean;
+  },
+): Promise<ReadWhilePostingResult<R>> {
   const path = `/posts/${essay.slug}`;
   const first = users[0];
   if (!first) throw new Error("posting while reading needs bench readers");
@@ -802,14 +795,8 @@ export async function measureReadWhilePosting(
   const before = await o.db.post.findUniqueOrThrow({ where: { id: essay.postId }, select: { commentCount: true } });
   let posting: PacedPostsResult | null = null;
   const name = `${essay.name} while posting`;
-  const read = await runCase(o.base, { name, path, target: options.target }, o.mode, {
-    durationS: o.durationS,
-    connections: o.connections,
-    warmups: options.warmups,
-    gzip: options.gzip,
-    alongside: async () => {
-      posting = await pacedPosts(o.base, path, options.ratePerS, o.durationS, next("load"));
-    },
+  const read = await options.readLoad(async () => {
+    posting = await pacedPosts(o.base, path, options.ratePerS, o.durationS, next("load"));
   });
   const paced = posting as PacedPostsResult | null;
   if (!paced) throw new Error("the posts during the read load did not run");
@@ -823,10 +810,7 @@ export async function measureReadWhilePosting(
   const newOther = statuses.reduce((a, s) => a + s._count._all, 0) - newApproved;
   const matchesAnswers = newApproved === paced.ok && newOther === 0;
 
-  const problems: string[] = [];
-  if (read.non2xx + read.errors + read.timeouts > 0) {
-    problems.push(`reads: ${read.non2xx} non-2xx responses, ${read.errors} errors, ${read.timeouts} timeouts`);
-  }
+  const problems: string[] = options.readProblems(read).map((p) => `reads: ${p}`);
   const other = sum(paced.unexpected);
   if (other > 0 || paced.errors > 0) {
     problems.push(
@@ -857,7 +841,7 @@ export async function measureReadWhilePosting(
         matchesAnswers,
       },
     },
-    pass: read.pass,
+    pass: options.pass(read),
     problems,
   };
 }
