@@ -26,7 +26,9 @@ test.describe("reply e-mails", () => {
     const since = new Date();
 
     await signIn(page, replier, `/posts/${essay.slug}`);
-    await commentCard(page, parent.id).getByRole("link", { name: `Reply to ${writer.name}`, exact: true }).click();
+    await commentCard(page, parent.id)
+      .getByRole("link", { name: `Reply to ${writer.name}`, exact: true })
+      .click();
     const replyId = await postComment(page, respondForm(commentCard(page, parent.id)), `Birch bark even better ${data.run}`);
 
     const mail = await waitForMail(writer.email, 15_000, { since });
@@ -113,5 +115,96 @@ test.describe("held comments", () => {
     });
     expect(response.status()).toBe(200);
     expect((await data.db.user.findUniqueOrThrow({ where: { id: writer.id } })).notifyReplies).toBe(false);
+  });
+});
+
+test.describe("SMTP down", () => {
+  test("a reply posts while the mail server is down; its mail goes out once the server is back", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const net = await import("node:net");
+    const { prepareDatabase, startOwnServer } = await import("./support/own-server");
+    const { startMailSink } = await import("../server/mail-sink.mjs");
+    const { MAIL_DIR } = await import("./support/mail");
+    // A loopback port nobody listens on: the instance's SMTP server, down until the test starts it.
+    const smtpPort = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const port = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(port));
+      });
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hearth-smtp-down-"));
+    const db = await prepareDatabase(path.join(dir, "hearth.db"));
+    const run = path.basename(dir).slice(-6).toLowerCase();
+    const server = await startOwnServer(path.join(dir, "hearth.db"), {
+      uploadsDir: path.join(dir, "uploads"),
+      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+    });
+    let sink: { close: () => Promise<void> } | null = null;
+    try {
+      const made = (name: string, role: "AUTHOR" | "READER") =>
+        db.user.create({
+          data: {
+            name,
+            role,
+            email: `${name.toLowerCase()}-${run}@e2e.example`,
+            handle: `${name.toLowerCase()}-${run}`,
+            emailVerified: new Date(),
+          },
+        });
+      const author = await made("Hostess", "AUTHOR");
+      const writer = await made("Waiting", "READER");
+      const replier = await made("Answering", "READER");
+      const { createPost } = await import("../lib/posts/write");
+      const essay = await createPost(db, {
+        slug: `outage-${run}`,
+        title: "Outage",
+        bodyMarkdown: "A short essay.",
+        authorId: author.id,
+        status: "PUBLISHED",
+      });
+      const parent = await insertComment(db, {
+        postId: essay.id,
+        parentId: null,
+        authorId: writer.id,
+        bodyMarkdown: "Is it on?",
+        status: "APPROVED",
+      });
+
+      const context = await browser.newContext({ baseURL: server.base });
+      const [name, value] = (await server.sessionCookie(replier)).split("=") as [string, string];
+      await context.addCookies([{ name, value, url: server.base }]);
+      const page = await context.newPage();
+      await page.goto(`/posts/${essay.slug}?replyto=${parent.id}#respond`);
+      const replyId = await postComment(page, respondForm(commentCard(page, parent.id)), `It is off ${run}`);
+      await context.close();
+
+      // The failed send is kept, with a later due time.
+      await expect
+        .poll(async () => (await db.notification.findFirst({ where: { commentId: replyId } }))?.attempts ?? 0, {
+          timeout: 15_000,
+        })
+        .toBeGreaterThan(0);
+      const row = await db.notification.findFirstOrThrow({ where: { commentId: replyId } });
+      expect(row.sentAt).toBeNull();
+      expect(row.lastError).toMatch(/ECONNREFUSED/);
+
+      const since = new Date();
+      sink = await startMailSink({ port: smtpPort, dir: MAIL_DIR });
+      const mail = await waitForMail(writer.email, 20_000, { since });
+      expect(mail.text).toContain(`${server.base}/comments/${replyId}`);
+      await expect
+        .poll(async () => (await db.notification.findFirst({ where: { commentId: replyId } }))?.sentAt ?? null, {
+          timeout: 10_000,
+        })
+        .not.toBeNull();
+    } finally {
+      await sink?.close();
+      await server.stop();
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

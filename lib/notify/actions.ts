@@ -13,7 +13,8 @@ export const updateMailPreferencesAction = withStorageGuard(async function updat
 ): Promise<FormState> {
   const user = await getCurrentUser();
   if (!user) return { status: 401, message: "Your session has ended. Sign in again." };
-  if (!can(user, "profile:update", { authorId: user.id })) return { status: 403, message: "You don’t have permission to do that." };
+  if (!can(user, "profile:update", { authorId: user.id }))
+    return { status: 403, message: "You don’t have permission to do that." };
   const notifyReplies = formData.get("notifyReplies") === "on";
   // Only authors and admins moderate; for readers the setting is not shown and stays as it is.
   const moderates = user.role === "AUTHOR" || user.role === "ADMIN";

@@ -8,14 +8,7 @@
  */
 import { Prisma } from "../generated/sqlite/client";
 import { changes, rows, type SqlWork } from "../db/sql";
-import {
-  batchDueAt,
-  dateFrom,
-  moderationRecipient,
-  replyRecipient,
-  type NotificationKind,
-  type Recipient,
-} from "./plan";
+import { batchDueAt, dateFrom, moderationRecipient, replyRecipient, type NotificationKind, type Recipient } from "./plan";
 import { env } from "../env";
 
 /** The batch window (NOTIFY_BATCH_WINDOW_MS; ten minutes unless set). */

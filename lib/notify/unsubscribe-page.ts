@@ -12,7 +12,10 @@ const WHAT: Record<UnsubscribeTarget["kind"], string> = {
  */
 export function unsubscribePage(
   siteTitle: string,
-  state: { kind: "confirm"; target: UnsubscribeTarget; action: string } | { kind: "done"; target: UnsubscribeTarget } | { kind: "invalid" },
+  state:
+    | { kind: "confirm"; target: UnsubscribeTarget; action: string }
+    | { kind: "done"; target: UnsubscribeTarget }
+    | { kind: "invalid" },
 ): string {
   let body: string;
   if (state.kind === "confirm") {

@@ -145,7 +145,9 @@ export async function runOutbox(db: Db, opts: WorkerOptions): Promise<{ sent: nu
       const attempts = Math.max(...batch.rows.map((r) => r.attempts)) + 1;
       const at = new Date(clock().getTime() + retryDelayMs(attempts, opts.retryBaseMs, opts.retryMaxMs));
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`[hearth] notification mail to ${batch.recipient} failed (try ${attempts}), again at ${at.toISOString()}: ${message}`);
+      console.error(
+        `[hearth] notification mail to ${batch.recipient} failed (try ${attempts}), again at ${at.toISOString()}: ${message}`,
+      );
       await release(db, batch.token, at, message).catch(() => undefined);
     }
   }

@@ -28,7 +28,9 @@ describe("replyRecipient", () => {
     expect(replyRecipient({ ...base, replyAuthorId: "u1" }, now)).toBeNull();
     expect(replyRecipient({ ...base, replyAuthorId: null, replyEmail: "RITA@example.org" }, now)).toBeNull();
     expect(replyRecipient({ ...base, parentUser: { ...base.parentUser!, bannedUntil: new Date("2026-12-06") } }, now)).toBeNull();
-    expect(replyRecipient({ ...base, parentUser: { ...base.parentUser!, bannedUntil: new Date("2026-12-04") } }, now)).not.toBeNull();
+    expect(
+      replyRecipient({ ...base, parentUser: { ...base.parentUser!, bannedUntil: new Date("2026-12-04") } }, now),
+    ).not.toBeNull();
     expect(replyRecipient({ ...base, parentUser: { ...base.parentUser!, notifyReplies: false } }, now)).toBeNull();
   });
   it("a guest only when they ticked the box", () => {
@@ -72,7 +74,9 @@ describe("unsubscribe tokens", () => {
   it("round-trip the kind and the lower-cased address", () => {
     const token = unsubscribeToken(secret, { kind: "replies", email: "Rita@Example.org" });
     expect(readUnsubscribeToken(secret, token)).toEqual({ kind: "replies", email: "rita@example.org" });
-    expect(readUnsubscribeToken(secret, unsubscribeToken(secret, { kind: "moderation", email: "a@b.c" }))?.kind).toBe("moderation");
+    expect(readUnsubscribeToken(secret, unsubscribeToken(secret, { kind: "moderation", email: "a@b.c" }))?.kind).toBe(
+      "moderation",
+    );
   });
   it("refuse forged, tampered, or foreign tokens", () => {
     const token = unsubscribeToken(secret, { kind: "replies", email: "rita@example.org" });
@@ -107,7 +111,9 @@ describe("notification mails", () => {
     expect(mail.text).toContain("https://x.test/unsubscribe?token=abc.def");
     expect(mail.html).toContain("Rex &lt;b&gt;");
     expect(mail.html).not.toContain("<fires>");
-    expect(replyMail({ ...input, comments: input.comments.slice(0, 1) }).subject).toBe("New reply to your comment on “On <fires>”");
+    expect(replyMail({ ...input, comments: input.comments.slice(0, 1) }).subject).toBe(
+      "New reply to your comment on “On <fires>”",
+    );
   });
   it("tells an author where to moderate", () => {
     const mail = moderationMail({ ...input, comments: input.comments.slice(0, 1) });

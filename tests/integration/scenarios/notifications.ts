@@ -34,7 +34,9 @@ export function notificationTests(open: OpenDatabase): void {
     moderation = await import("@/lib/moderation/write");
     const { createDb } = await import("@/lib/db/client");
     other = createDb(process.env.DATABASE_URL);
-    const author = await db.user.create({ data: { name: "Ann Author", handle: "ann", email: "ann@notify.example", role: "AUTHOR" } });
+    const author = await db.user.create({
+      data: { name: "Ann Author", handle: "ann", email: "ann@notify.example", role: "AUTHOR" },
+    });
     authorId = author.id;
     ids.reader = (await db.user.create({ data: { name: "Rita Reader", handle: "rita", email: "rita@notify.example" } })).id;
     ids.banned = (
@@ -59,7 +61,9 @@ export function notificationTests(open: OpenDatabase): void {
     const c = await write.insertComment(db, {
       postId,
       parentId,
-      ...("userId" in by ? { authorId: by.userId } : { guest: { name: `Guest ${n}`, email: by.guest }, notifyReplies: by.notify }),
+      ...("userId" in by
+        ? { authorId: by.userId }
+        : { guest: { name: `Guest ${n}`, email: by.guest }, notifyReplies: by.notify }),
       bodyMarkdown: `Comment number ${n}`,
       bodyHtml: `<p>Comment number ${n}</p>`,
       status,
