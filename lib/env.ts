@@ -44,6 +44,12 @@ const EnvSchema = z.object({
   HEARTH_LOCAL_CACHE_URL: z.url().optional(),
   // "off" when several instances serve one database: each would keep its own copy of query results.
   HEARTH_QUERY_CACHE: z.enum(["on", "off"], { error: "HEARTH_QUERY_CACHE must be on or off" }).default("on"),
+  // Notification e-mails (lib/notify): the batch window, how often the outbox is read, and the
+  // first and longest wait before sending a failed mail again.
+  NOTIFY_BATCH_WINDOW_MS: z.coerce.number({ error: "NOTIFY_BATCH_WINDOW_MS must be a number of milliseconds" }).int().min(0).default(600_000),
+  NOTIFY_POLL_MS: z.coerce.number({ error: "NOTIFY_POLL_MS must be a number of milliseconds" }).int().min(200).default(15_000),
+  NOTIFY_RETRY_BASE_MS: z.coerce.number({ error: "NOTIFY_RETRY_BASE_MS must be a number of milliseconds" }).int().min(100).default(30_000),
+  NOTIFY_RETRY_MAX_MS: z.coerce.number({ error: "NOTIFY_RETRY_MAX_MS must be a number of milliseconds" }).int().min(100).default(3_600_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -72,6 +78,10 @@ export function env(): Env {
     HEARTH_PURGE_URLS: process.env.HEARTH_PURGE_URLS || undefined,
     HEARTH_QUERY_CACHE: process.env.HEARTH_QUERY_CACHE || undefined,
     HEARTH_LOCAL_CACHE_URL: process.env.HEARTH_LOCAL_CACHE_URL || undefined,
+    NOTIFY_BATCH_WINDOW_MS: process.env.NOTIFY_BATCH_WINDOW_MS || undefined,
+    NOTIFY_POLL_MS: process.env.NOTIFY_POLL_MS || undefined,
+    NOTIFY_RETRY_BASE_MS: process.env.NOTIFY_RETRY_BASE_MS || undefined,
+    NOTIFY_RETRY_MAX_MS: process.env.NOTIFY_RETRY_MAX_MS || undefined,
   });
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);

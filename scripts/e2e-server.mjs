@@ -22,6 +22,12 @@ const env = {
   SMTP_URL: process.env.SMTP_URL || `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT || 2526}`,
   EMAIL_FROM: "Hearth tests <hearth@e2e.example>",
   UPLOADS_DIR: path.join(DATA_DIR, "e2e-uploads"),
+  // Notification mails (lib/notify) on a test's time scale: the outbox is read twice a second,
+  // a batch window is six seconds, a failed send is tried again within two.
+  NOTIFY_POLL_MS: "500",
+  NOTIFY_BATCH_WINDOW_MS: "6000",
+  NOTIFY_RETRY_BASE_MS: "500",
+  NOTIFY_RETRY_MAX_MS: "2000",
 };
 Object.assign(process.env, env);
 

@@ -10,7 +10,7 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 
 /**
- * @typedef {{ to: string[], from: string, subject: string, text: string, html: string, date: string }} CapturedMail
+ * @typedef {{ to: string[], from: string, subject: string, text: string, html: string, date: string, headers?: Record<string, string> }} CapturedMail
  */
 
 /**
@@ -37,6 +37,12 @@ export async function startMailSink({ port, host = "127.0.0.1", dir, onMail }) {
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
             date: new Date().toISOString(),
+            // The list headers (RFC 2369/8058), as sent, for tests of unsubscribe links.
+            headers: Object.fromEntries(
+              parsed.headerLines
+                .filter((h) => h.key.startsWith("list-"))
+                .map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim()]),
+            ),
           };
           if (dir) {
             counter += 1;

@@ -156,6 +156,10 @@ export function CommentForm({
               <input type="checkbox" name="remember" defaultChecked={v.remember === "on" || Boolean(remembered)} /> Remember me in
               this browser (once a comment of yours is approved, your next ones from here skip the queue)
             </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="notify" defaultChecked={v.notify === "on"} /> Notify me of replies (by e-mail, with a
+              link to stop at any time)
+            </label>
           </>
         )}
         <div className="flex flex-wrap gap-3">

@@ -17,6 +17,8 @@ export interface CapturedMail {
   text: string;
   html: string;
   date: string;
+  /** List-* headers (lower-case names), e.g. list-unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 async function readMails(): Promise<CapturedMail[]> {

@@ -72,7 +72,10 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `node server.mjs` on the SQLite file `dbFile` (prepared with prepareDatabase). */
-export async function startOwnServer(dbFile: string, options: { uploadsDir: string }): Promise<OwnServer> {
+export async function startOwnServer(
+  dbFile: string,
+  options: { uploadsDir: string; smtpUrl?: string },
+): Promise<OwnServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
@@ -87,9 +90,13 @@ export async function startOwnServer(dbFile: string, options: { uploadsDir: stri
     AUTH_TRUST_HOST: "true",
     REVALIDATE_SECRET,
     // The suite's SMTP sink (e2e/global-setup.ts).
-    SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT || 2526}`,
+    SMTP_URL: options.smtpUrl ?? `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT || 2526}`,
     EMAIL_FROM: "Hearth fault tests <hearth@e2e.example>",
     UPLOADS_DIR: options.uploadsDir,
+    NOTIFY_POLL_MS: "500",
+    NOTIFY_BATCH_WINDOW_MS: "6000",
+    NOTIFY_RETRY_BASE_MS: "500",
+    NOTIFY_RETRY_MAX_MS: "2000",
   };
   let log = "";
   let child!: ChildProcess;

@@ -24,6 +24,7 @@ import { addPendingId, commentSecret, readCommenter, rememberCommenter } from ".
 import { editCommentBody, loadModeratedComment } from "../moderation/write";
 import { CommentRejected, insertComment } from "./write";
 import { withStorageGuard } from "../forms/storage";
+import { nudgeNotifier } from "../notify/notifier";
 
 export interface CommentFormState extends FormState {
   /** Rendered preview of the comment (the "Preview" button). */
@@ -157,6 +158,7 @@ export const postCommentAction = withStorageGuard(async function postCommentActi
       ipHash,
       userAgent,
       guestKey: browserKey ? guestKeyHash(commentSecret(), browserKey) : null,
+      notifyReplies: Boolean(guestData) && formData.get("notify") === "on",
     });
   } catch (error) {
     if (error instanceof CommentRejected) {
@@ -167,6 +169,7 @@ export const postCommentAction = withStorageGuard(async function postCommentActi
   }
 
   if (decision.status === "APPROVED") await expireTags(tags.post(post.id), tags.posts);
+  nudgeNotifier();
   if (!user) {
     await rememberCommenter(
       guestData && browserKey ? { name: guestData.name, email: guestData.email, url: guestData.url, key: browserKey } : null,

@@ -4,6 +4,7 @@ import type { Comment } from "../generated/sqlite/client";
 import { changes, rows } from "../db/sql";
 import { renderComment } from "../markdown/comment";
 import type { CommentStatusValue } from "./policy";
+import { batchWindowMs, enqueueNotification } from "../notify/outbox";
 
 export interface NewComment {
   postId: string;
@@ -18,6 +19,8 @@ export interface NewComment {
   userAgent?: string | null;
   /** For a guest: the hash of their browser key (lib/comments/tokens.ts), when they sent one. */
   guestKey?: string | null;
+  /** A guest asked to be e-mailed about replies (signed-in writers follow their account setting). */
+  notifyReplies?: boolean;
   createdAt?: Date;
 }
 
@@ -43,6 +46,7 @@ export class CommentRejected extends Error {
  */
 export async function insertComment(db: Db, input: NewComment): Promise<Comment> {
   const bodyHtml = input.bodyHtml ?? (await renderComment(input.bodyMarkdown));
+  const windowMs = batchWindowMs();
   return sqlOf(db).transaction(function* () {
     const parent = input.parentId
       ? ((yield* rows<{
@@ -75,16 +79,17 @@ export async function insertComment(db: Db, input: NewComment): Promise<Comment>
       ipHash: input.ipHash ?? null,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       guestKey: input.guestKey ?? null,
+      notifyReplies: Boolean(input.guest && input.notifyReplies),
       createdAt: input.createdAt ?? now,
       updatedAt: now,
       editedAt: null,
     };
     const inserted = yield* rows<{ id: number | bigint }>(Prisma.sql`
       INSERT INTO "Comment" ("postId", "parentId", "rootId", "depth", "authorId", "guestName", "guestEmail", "guestUrl",
-        "bodyMarkdown", "bodyHtml", "status", "likeCount", "ipHash", "userAgent", "guestKey", "createdAt", "updatedAt")
+        "bodyMarkdown", "bodyHtml", "status", "likeCount", "ipHash", "userAgent", "guestKey", "notifyReplies", "createdAt", "updatedAt")
       VALUES (${row.postId}, ${row.parentId}, ${row.rootId}, ${row.depth}, ${row.authorId}, ${row.guestName},
         ${row.guestEmail}, ${row.guestUrl}, ${row.bodyMarkdown}, ${row.bodyHtml}, ${statusSql(row.status)}, 0,
-        ${row.ipHash}, ${row.userAgent}, ${row.guestKey}, ${row.createdAt}, ${row.updatedAt})
+        ${row.ipHash}, ${row.userAgent}, ${row.guestKey}, ${row.notifyReplies}, ${row.createdAt}, ${row.updatedAt})
       RETURNING "id"`);
     const id = Number(inserted[0]?.id);
     if (!parent) {
@@ -94,6 +99,9 @@ export async function insertComment(db: Db, input: NewComment): Promise<Comment>
     if (input.status === "APPROVED") {
       yield* changes(Prisma.sql`UPDATE "Post" SET "commentCount" = "commentCount" + 1 WHERE "id" = ${input.postId}`);
     }
+    // The outbox row is written with the comment: it exists exactly when the comment does.
+    if (input.status === "APPROVED" && parent) yield* enqueueNotification("reply", id, windowMs, now);
+    if (input.status === "PENDING") yield* enqueueNotification("moderation", id, windowMs, now);
     return { id, ...row };
   });
 }

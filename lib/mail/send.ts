@@ -6,6 +6,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers (List-Unsubscribe on notification mails). */
+  headers?: Record<string, string>;
 }
 
 let transporter: Transporter | undefined;

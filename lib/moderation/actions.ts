@@ -14,6 +14,7 @@ import { ModerateFormSchema, ModeratorEditSchema, ModeratorReplySchema } from ".
 import { outcomeMessage } from "./transitions";
 import { editCommentBody, loadModeratedComment, moderateComments } from "./write";
 import { withStorageGuard } from "../forms/storage";
+import { nudgeNotifier } from "../notify/notifier";
 
 const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
 const notYours: FormState = {
@@ -60,6 +61,7 @@ export const moderateCommentsAction = withStorageGuard(async function moderateCo
       : { status: 404, message: "One or more of these comments no longer exist. Nothing was changed." };
   }
   if (result.postIds.length > 0) await expireTags(...result.postIds.map((id) => tags.post(id)), tags.posts);
+  if (result.changed > 0) nudgeNotifier();
   return { ok: true, message: outcomeMessage(parsed.data.op, result.changed, result.skipped) };
 });
 
@@ -116,5 +118,6 @@ export const moderatorReplyAction = withStorageGuard(async function moderatorRep
     throw error;
   }
   await expireTags(tags.post(parent.postId), tags.posts);
+  nudgeNotifier();
   return { ok: true, message: "Reply published.", replyUrl: `/comments/${reply.id}` };
 });

@@ -3,6 +3,7 @@ import { retryWhenBusy } from "../db/retry";
 import { can, type Actor } from "../auth/permissions";
 import type { CommentStatusValue } from "../comments/policy";
 import { approvedDelta, nextStatus, type ModerationOp } from "./transitions";
+import { batchWindowMs, enqueueNotification, runOnTransaction } from "../notify/outbox";
 
 export type ModerationResult =
   { ok: true; changed: number; skipped: number; postIds: string[] } | { ok: false; reason: "forbidden" | "not-found" };
@@ -36,6 +37,7 @@ export async function moderateComments(
 ): Promise<ModerationResult> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { ok: true, changed: 0, skipped: 0, postIds: [] };
+  const windowMs = batchWindowMs();
   try {
     return await retryWhenBusy(() =>
       db.$transaction(async (tx) => {
@@ -69,6 +71,8 @@ export async function moderateComments(
           }
           if (moved === 0) continue;
           changed += 1;
+          // An approved reply tells the writer of the comment it answers (queued with the approval).
+          if (to === "APPROVED") await runOnTransaction(tx, enqueueNotification("reply", row.id, windowMs));
           touched.add(row.postId);
           const delta = approvedDelta(from, to === "gone" ? "DELETED" : to);
           if (delta !== 0) deltas.set(row.postId, (deltas.get(row.postId) ?? 0) + delta);

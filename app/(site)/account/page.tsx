@@ -4,6 +4,8 @@ import { AvatarForm, PasswordForm, ProfileForm } from "@/components/account/acco
 import { EmailStatus, SignOutEverywhere } from "@/components/account/security-forms";
 import { FormMessage } from "@/components/ui/form";
 import { requireUser } from "@/lib/auth/session";
+import { MailPreferencesForm } from "@/components/account/mail-preferences-form";
+import { getMailPreferences } from "@/lib/notify/queries";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -26,6 +28,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const user = await requireUser("/account");
   const code = (await searchParams).email;
   const notice = typeof code === "string" ? EMAIL_NOTICES[code] : undefined;
+  const prefs = await getMailPreferences(user.id);
   return (
     <section className="flex flex-col gap-8">
       <header>
@@ -43,22 +46,11 @@ export default async function AccountPage({ searchParams }: Props) {
       <AvatarForm name={user.name} image={user.image} />
       <PasswordForm hasPassword={user.hasPassword} />
       <SignOutEverywhere />
-      <fieldset
-        className="flex flex-col gap-3 rounded-lg border border-stone-200 p-5 dark:border-stone-800"
-        disabled
-        aria-describedby="prefs-note"
-      >
-        <legend className="px-1 text-lg font-semibold">E-mail preferences</legend>
-        <p id="prefs-note" className="text-sm text-stone-600 dark:text-stone-400">
-          Hearth does not send notification e-mails yet. These choices arrive with notifications.
-        </p>
-        <label className="flex items-center gap-2 text-sm text-stone-500">
-          <input type="checkbox" name="notifyReplies" /> E-mail me when someone replies to my comment (coming with notifications)
-        </label>
-        <label className="flex items-center gap-2 text-sm text-stone-500">
-          <input type="checkbox" name="notifyPosts" /> E-mail me new essays (coming with notifications)
-        </label>
-      </fieldset>
+      <MailPreferencesForm
+        notifyReplies={prefs.notifyReplies}
+        notifyModeration={prefs.notifyModeration}
+        moderates={user.role === "AUTHOR" || user.role === "ADMIN"}
+      />
     </section>
   );
 }
