@@ -54,7 +54,7 @@ export async function essayMetadata(slug: string, commentPage: number): Promise<
     description: post.excerpt,
     authors: [{ name: post.author.name, url: `/authors/${post.author.handle}` }],
     keywords: post.tags.map((t) => t.name),
-    alternates: alternatesFor(canonical),
+    alternates: alternatesFor(canonical, [{ url: `/posts/${post.slug}/comments.xml`, title: `Comments on “${post.title}”` }]),
     openGraph: {
       type: "article",
       title: post.title,

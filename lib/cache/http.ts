@@ -18,6 +18,8 @@ export const httpKeys = {
   essays: "essays",
   /** One essay's pages: the essay and its comment pages. */
   essay: (slug: string) => `essay:${slug}`,
+  /** The site-wide comment feed: any change to any essay's comments. */
+  comments: "comments",
   /** One uploaded file (`/uploads/<kind>/<name>`), purged when it is deleted. */
   upload: (kind: string, name: string) => `upload:${kind}/${name}`,
 } as const;
@@ -39,7 +41,7 @@ export const SHARED_PAGE_CSP = "script-src 'none'; object-src 'none'; base-uri '
 
 const SEGMENT = "[^/?#]+";
 const LISTING = new RegExp(`^/(?:|page/${SEGMENT}|tags/${SEGMENT}|authors/${SEGMENT}|feed\\.xml|sitemap\\.xml)$`);
-const ESSAY = new RegExp(`^/posts/(${SEGMENT})(?:/comment-page/${SEGMENT})?$`);
+const ESSAY = new RegExp(`^/posts/(${SEGMENT})(?:/comment-page/${SEGMENT}|/comments\\.xml)?$`);
 
 /** The surrogate keys of the reading page at `pathname`, or null when it is not a shared page. */
 export function readingPageKeys(pathname: string): string[] | null {
@@ -70,6 +72,7 @@ export async function httpKeysForTags(
       keys.add(httpKeys.listing);
       keys.add(httpKeys.essays);
     } else if (tag.startsWith("post:")) {
+      keys.add(httpKeys.comments);
       const slugs = await slugsOf(tag.slice("post:".length)).catch(() => null);
       if (slugs === null || slugs.length === 0) keys.add(httpKeys.essays);
       else for (const slug of slugs) keys.add(httpKeys.essay(slug));

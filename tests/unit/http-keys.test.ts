@@ -9,6 +9,7 @@ describe("surrogate keys of reading pages (lib/cache/http.ts)", () => {
     }
     expect(readingPageKeys("/posts/on-fire")).toEqual(["site", "essays", "essay:on-fire"]);
     expect(readingPageKeys("/posts/on-fire/comment-page/3")).toEqual(["site", "essays", "essay:on-fire"]);
+    expect(readingPageKeys("/posts/on-fire/comments.xml")).toEqual(["site", "essays", "essay:on-fire"]);
   });
 
   it("is not a shared page anywhere else", () => {
@@ -19,11 +20,11 @@ describe("surrogate keys of reading pages (lib/cache/http.ts)", () => {
 
   it("purges what a change to Next's data tags makes stale", async () => {
     const slugs = async (id: string) => (id === "p1" ? ["new-slug", "old-slug"] : null);
-    expect(await httpKeysForTags([tags.post("p1")], slugs)).toEqual(["essay:new-slug", "essay:old-slug"]);
+    expect(await httpKeysForTags([tags.post("p1")], slugs)).toEqual(["comments", "essay:new-slug", "essay:old-slug"]);
     expect((await httpKeysForTags([tags.posts], slugs)).sort()).toEqual(["essays", "listing"]);
     // A post that is gone (or cannot be looked up) purges every essay.
-    expect(await httpKeysForTags([tags.post("gone")], slugs)).toEqual(["essays"]);
-    expect(await httpKeysForTags([tags.post("p1")], () => Promise.reject(new Error("down")))).toEqual(["essays"]);
+    expect(await httpKeysForTags([tags.post("gone")], slugs)).toEqual(["comments", "essays"]);
+    expect(await httpKeysForTags([tags.post("p1")], () => Promise.reject(new Error("down")))).toEqual(["comments", "essays"]);
     // Settings and names appear on every page.
     expect(await httpKeysForTags([tags.settings, tags.post("p1")], slugs)).toEqual(["site"]);
     expect(await httpKeysForTags([tags.users], slugs)).toEqual(["site"]);

@@ -37,6 +37,9 @@ export default async function AccountPage({ searchParams }: Props) {
           Signed in as <strong>{user.email}</strong> · {ROLE_LABEL[user.role]} ·{" "}
           <Link href={`/authors/${user.handle}`} className="underline">
             your public page
+          </Link> ·{" "}
+          <Link href="/account/replies" className="underline">
+            replies to you
           </Link>
         </p>
       </header>
