@@ -57,6 +57,14 @@ export function readingPageKeys(pathname: string): string[] | null {
   return null;
 }
 
+/**
+ * The keys of an essay's share image (/posts/<slug>/og.png): the site's name and the essay's
+ * title and author are drawn on it, so a settings, profile or essay change purges it.
+ */
+export function essayImageKeys(slug: string): string[] {
+  return [httpKeys.site, httpKeys.essays, httpKeys.essay(slug)];
+}
+
 /** Whether `pathname` serves a page (HTML) rather than a feed: only pages get the no-script policy. */
 export function isHtmlReadingPage(pathname: string): boolean {
   return !pathname.endsWith(".xml");
