@@ -5,6 +5,7 @@ import {
   PUBLIC_CACHE_CONTROL,
   SHARED_PAGE_CSP,
   isHtmlReadingPage,
+  SEARCH_PATH,
   readingPageKeys,
 } from "@/lib/cache/http";
 
@@ -17,9 +18,15 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD") return response;
   const { pathname, searchParams } = request.nextUrl;
+  const cookieNames = request.cookies.getAll().map((c) => c.name);
+  if (pathname === SEARCH_PATH) {
+    // Per query and per moment: never kept by a shared cache (docs/decisions/021-search.md).
+    response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+    if (!isViewerRequest({ cookieNames, searchParams })) response.headers.set("Content-Security-Policy", SHARED_PAGE_CSP);
+    return response;
+  }
   const keys = readingPageKeys(pathname);
   if (keys === null) return response;
-  const cookieNames = request.cookies.getAll().map((c) => c.name);
   if (isViewerRequest({ cookieNames, searchParams })) {
     response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
     return response;
@@ -31,5 +38,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/", "/page/:path*", "/posts/:path*", "/tags/:path*", "/authors/:path*", "/feed.xml", "/sitemap.xml"],
+  matcher: ["/", "/page/:path*", "/posts/:path*", "/tags/:path*", "/authors/:path*", "/feed.xml", "/sitemap.xml", "/search"],
 };

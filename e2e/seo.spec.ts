@@ -24,7 +24,7 @@ test("an essay describes itself to search engines and social cards", async ({ pa
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", essay.title);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", url);
-  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
   await expect(page.locator('meta[name="twitter:title"]')).toHaveAttribute("content", essay.title);
 
   const scripts = page.locator('script[type="application/ld+json"]');

@@ -14,6 +14,7 @@ import { getSlugRedirect } from "@/lib/posts/redirects";
 import { TOC_MIN_ENTRIES, type PostDetail } from "@/lib/posts/views";
 import { getSettings } from "@/lib/settings/queries";
 import { absoluteUrl } from "@/lib/config/site";
+import { OG_IMAGE_SIZE, essayImagePath } from "@/lib/seo/og-image";
 import { ESSAY_PROSE_CLASS } from "./essay-prose";
 import { PostMeta } from "./post-meta";
 import { TagList } from "./tag-list";
@@ -49,6 +50,11 @@ export async function essayMetadata(slug: string, commentPage: number): Promise<
   const post = key ? await getPublishedPost(key) : null;
   if (!post) return { title: "Not found" };
   const canonical = commentPagePath(post.slug, commentPage);
+  // The essay's own cover when it has one (the author chose it); else its generated card
+  // (docs/decisions/021-search.md).
+  const image = post.coverImage
+    ? { url: absoluteUrl(post.coverImage), alt: post.coverAlt ?? "" }
+    : { url: absoluteUrl(essayImagePath(post.slug)), ...OG_IMAGE_SIZE, alt: `${post.title}, by ${post.author.name}` };
   return {
     title: commentPage > 1 ? `${post.title} (comments, page ${commentPage})` : post.title,
     description: post.excerpt,
@@ -64,12 +70,13 @@ export async function essayMetadata(slug: string, commentPage: number): Promise<
       modifiedTime: post.updatedAt,
       authors: [absoluteUrl(`/authors/${post.author.handle}`)],
       tags: post.tags.map((t) => t.name),
-      ...(post.coverImage ? { images: [{ url: post.coverImage, alt: post.coverAlt ?? "" }] } : {}),
+      images: [image],
     },
     twitter: {
-      card: post.coverImage ? "summary_large_image" : "summary",
+      card: "summary_large_image",
       title: post.title,
       description: post.excerpt,
+      images: [image],
     },
   };
 }

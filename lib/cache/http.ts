@@ -39,6 +39,14 @@ export const PRIVATE_CACHE_CONTROL = "private, no-store";
  */
 export const SHARED_PAGE_CSP = "script-src 'none'; object-src 'none'; base-uri 'self'";
 
+/**
+ * The search page: rendered per request and `private` for everyone — its addresses are as many as
+ * the queries people type (a shared cache would fill up with them), and a comment removed by a
+ * moderator must vanish from results at once (docs/decisions/021-search.md). An anonymous reader's
+ * copy still gets the no-script policy.
+ */
+export const SEARCH_PATH = "/search";
+
 const SEGMENT = "[^/?#]+";
 const LISTING = new RegExp(`^/(?:|page/${SEGMENT}|tags/${SEGMENT}|authors/${SEGMENT}|feed\\.xml|sitemap\\.xml)$`);
 const ESSAY = new RegExp(`^/posts/(${SEGMENT})(?:/comment-page/${SEGMENT}|/comments\\.xml)?$`);
@@ -49,6 +57,14 @@ export function readingPageKeys(pathname: string): string[] | null {
   const essay = ESSAY.exec(pathname);
   if (essay) return [httpKeys.site, httpKeys.essays, httpKeys.essay(essay[1]!)];
   return null;
+}
+
+/**
+ * The keys of an essay's share image (/posts/<slug>/og.png): the site's name and the essay's
+ * title and author are drawn on it, so a settings, profile or essay change purges it.
+ */
+export function essayImageKeys(slug: string): string[] {
+  return [httpKeys.site, httpKeys.essays, httpKeys.essay(slug)];
 }
 
 /** Whether `pathname` serves a page (HTML) rather than a feed: only pages get the no-script policy. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { httpKeysForTags, readingPageKeys } from "@/lib/cache/http";
+import { essayImageKeys, httpKeysForTags, readingPageKeys } from "@/lib/cache/http";
 import { tags } from "@/lib/cache/tags";
 
 describe("surrogate keys of reading pages (lib/cache/http.ts)", () => {
@@ -10,6 +10,11 @@ describe("surrogate keys of reading pages (lib/cache/http.ts)", () => {
     expect(readingPageKeys("/posts/on-fire")).toEqual(["site", "essays", "essay:on-fire"]);
     expect(readingPageKeys("/posts/on-fire/comment-page/3")).toEqual(["site", "essays", "essay:on-fire"]);
     expect(readingPageKeys("/posts/on-fire/comments.xml")).toEqual(["site", "essays", "essay:on-fire"]);
+  });
+
+  it("keys an essay's share image like the essay (and the site, whose name it shows)", () => {
+    expect(essayImageKeys("on-fire")).toEqual(["site", "essays", "essay:on-fire"]);
+    expect(readingPageKeys("/posts/on-fire/og.png")).toBeNull();
   });
 
   it("is not a shared page anywhere else", () => {
