@@ -455,7 +455,7 @@ test.describe("the admin's user list", () => {
 
       // Find them the way an admin would on a busy site: search.
       await page.getByLabel("Search users").fill(reader.name);
-      await page.getByRole("button", { name: "Search" }).click();
+      await page.getByRole("main").getByRole("button", { name: "Search" }).click();
       const row = page.getByRole("listitem", { name: reader.name, exact: true });
       const role = row.getByLabel(`Role for ${reader.name}`, { exact: true });
       await expect(role).toHaveValue("READER");
