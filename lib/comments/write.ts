@@ -75,6 +75,7 @@ export async function insertComment(db: Db, input: NewComment): Promise<Comment>
       ipHash: input.ipHash ?? null,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       guestKey: input.guestKey ?? null,
+      importKey: null,
       createdAt: input.createdAt ?? now,
       updatedAt: now,
       editedAt: null,
