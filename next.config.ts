@@ -40,7 +40,17 @@ const nextConfig: NextConfig = {
   },
   async rewrites() {
     // The home page is page 1 of the essay listing.
-    return { beforeFiles: [{ source: "/", destination: "/page/1" }], afterFiles: [], fallback: [] };
+    // Old WordPress addresses of imported posts (/?p=123, /?page_id=7, /2019/05/slug/) go to the
+    // old-address page, which redirects to the post or answers 404 (lib/wxr/legacy.ts).
+    return {
+      beforeFiles: [
+        { source: "/", has: [{ type: "query", key: "p", value: "(?<p>\\d{1,12})" }], destination: "/old-address/p/:p" },
+        { source: "/", has: [{ type: "query", key: "page_id", value: "(?<id>\\d{1,12})" }], destination: "/old-address/page_id/:id" },
+        { source: "/", destination: "/page/1" },
+      ],
+      afterFiles: [],
+      fallback: [{ source: "/:path+", destination: "/old-address/path/:path+" }],
+    };
   },
   async redirects() {
     return [{ source: "/page/1", destination: "/", permanent: true }];
