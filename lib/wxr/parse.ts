@@ -206,7 +206,11 @@ export function parseWxr(xml: string): WxrParseResult {
       const names = [...(unclosed[1] ?? "").matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
       return { ok: false, errors: [`the file ends before ${names.join(", ")} ${names.length === 1 ? "is" : "are"} closed: it was probably cut off`] };
     }
-    return { ok: false, errors: [`the file is not well-formed XML (line ${line}, column ${col}): ${msg}`] };
+    const atEnd = line >= xml.trimEnd().split("\n").length;
+    return {
+      ok: false,
+      errors: [`the file is not well-formed XML (line ${line}, column ${col}): ${msg}${atEnd ? " — at its very end: it was probably cut off" : ""}`],
+    };
   }
   const parser = new XMLParser({
     ignoreAttributes: false,

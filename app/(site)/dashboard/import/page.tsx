@@ -38,6 +38,23 @@ The essay in Markdown…`}</pre>
           <WxrImportForm />
         </section>
       ) : null}
+      {can(user, "settings:update") ? (
+        <section aria-labelledby="site-export" className="flex flex-col gap-3 border-t border-stone-200 pt-6 dark:border-stone-800">
+          <h2 id="site-export" className="text-xl font-semibold">
+            Export the site
+          </h2>
+          <p className="text-sm text-stone-700 dark:text-stone-300">
+            Every post as a Markdown file with front matter (the format above) and every comment thread in comments.json, in
+            one .tar.gz. The same as <code>npm run export -- site.tar.gz</code>.
+          </p>
+          <p>
+            {/* A download, not a page: a plain link, so no client-side navigation. */}
+            <a href="/dashboard/export" download className="text-amber-800 underline dark:text-amber-400">
+              Download everything (.tar.gz)
+            </a>
+          </p>
+        </section>
+      ) : null}
     </section>
   );
 }
