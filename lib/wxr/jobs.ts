@@ -1,8 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
-import { schedulePublication } from "../posts/schedule";
+import { expireTagsOutsideRequest, schedulePublication } from "../posts/schedule";
 import { importWxrDocument, progressTotal, type WxrImportReport } from "./import";
 import type { WxrDocument } from "./parse";
 
@@ -33,12 +32,20 @@ async function runImportJob(db: Db, jobId: string, doc: WxrDocument): Promise<vo
     const report = result.report;
     const done = progressTotal(doc);
     await db.importJob.update({ where: { id: jobId }, data: { state: "DONE", done, total: done, report: JSON.stringify(report) } });
-    if (report.changedPostIds.length > 0) await expireTags(tags.posts, tags.users, ...report.changedPostIds.map((id) => tags.post(id)));
-    const scheduled = await db.post.findMany({
-      where: { id: { in: report.changedPostIds }, status: "SCHEDULED" },
-      select: { id: true, publishedAt: true },
-    });
-    for (const row of scheduled) if (row.publishedAt) schedulePublication(row.id, row.publishedAt);
+    // Saved: from here on nothing may turn the job into a failure. The import runs after its
+    // request ended, so caches are expired through this server's internal route.
+    try {
+      if (report.changedPostIds.length > 0)
+        await expireTagsOutsideRequest([tags.posts, tags.users, ...report.changedPostIds.map((id) => tags.post(id))], `WordPress import ${jobId}`);
+      const scheduled = await db.post.findMany({
+        where: { id: { in: report.changedPostIds }, status: "SCHEDULED" },
+        select: { id: true, publishedAt: true },
+      });
+      for (const row of scheduled) if (row.publishedAt) schedulePublication(row.id, row.publishedAt);
+    } catch (error) {
+      console.error(`WordPress import ${jobId} was saved, but its caches could not be expired:`, error);
+    }
+    return;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`WordPress import ${jobId} failed: ${message}`);
