@@ -48,8 +48,15 @@ const nextConfig: NextConfig = {
         { source: "/", has: [{ type: "query", key: "page_id", value: "(?<id>\\d{1,12})" }], destination: "/old-address/page_id/:id" },
         { source: "/", destination: "/page/1" },
       ],
-      afterFiles: [],
-      fallback: [{ source: "/:path+", destination: "/old-address/path/:path+" }],
+      // Only WordPress-shaped paths (date archives' posts, top-level page slugs), and only after
+      // Hearth's own pages: /2019/05/slug, /2019/05/03/slug, /2019/slug, /about.
+      afterFiles: [
+        { source: "/:y(\\d{4})/:m(\\d{2})/:d(\\d{2})/:slug", destination: "/old-address/path/:y/:m/:d/:slug" },
+        { source: "/:y(\\d{4})/:m(\\d{2})/:slug", destination: "/old-address/path/:y/:m/:slug" },
+        { source: "/:y(\\d{4})/:slug", destination: "/old-address/path/:y/:slug" },
+        { source: "/:slug([a-z0-9][a-z0-9_-]*)", destination: "/old-address/path/:slug" },
+      ],
+      fallback: [],
     };
   },
   async redirects() {
