@@ -40,7 +40,24 @@ const nextConfig: NextConfig = {
   },
   async rewrites() {
     // The home page is page 1 of the essay listing.
-    return { beforeFiles: [{ source: "/", destination: "/page/1" }], afterFiles: [], fallback: [] };
+    // Old WordPress addresses of imported posts (/?p=123, /?page_id=7, /2019/05/slug/) go to the
+    // old-address page, which redirects to the post or answers 404 (lib/wxr/legacy.ts).
+    return {
+      beforeFiles: [
+        { source: "/", has: [{ type: "query", key: "p", value: "(?<p>\\d{1,12})" }], destination: "/old-address/p/:p" },
+        { source: "/", has: [{ type: "query", key: "page_id", value: "(?<id>\\d{1,12})" }], destination: "/old-address/page_id/:id" },
+        { source: "/", destination: "/page/1" },
+      ],
+      // Only WordPress-shaped paths (date archives' posts, top-level page slugs), and only after
+      // Hearth's own pages: /2019/05/slug, /2019/05/03/slug, /2019/slug, /about.
+      afterFiles: [
+        { source: "/:y(\\d{4})/:m(\\d{2})/:d(\\d{2})/:slug", destination: "/old-address/path/:y/:m/:d/:slug" },
+        { source: "/:y(\\d{4})/:m(\\d{2})/:slug", destination: "/old-address/path/:y/:m/:slug" },
+        { source: "/:y(\\d{4})/:slug", destination: "/old-address/path/:y/:slug" },
+        { source: "/:slug([a-z0-9][a-z0-9_-]*)", destination: "/old-address/path/:slug" },
+      ],
+      fallback: [],
+    };
   },
   async redirects() {
     return [{ source: "/page/1", destination: "/", permanent: true }];

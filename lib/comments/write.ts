@@ -80,6 +80,7 @@ export async function insertComment(db: Db, input: NewComment): Promise<Comment>
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       guestKey: input.guestKey ?? null,
       notifyReplies: Boolean(input.guest && input.notifyReplies),
+      importKey: null,
       createdAt: input.createdAt ?? now,
       updatedAt: now,
       editedAt: null,

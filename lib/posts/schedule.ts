@@ -41,24 +41,38 @@ export function armedTimers(): Map<string, Date> {
   return new Map([...registry().timers].map(([id, t]) => [id, new Date(t.at)]));
 }
 
-async function expireOutsideRequest(postId: string, attempt = 1): Promise<void> {
+async function expireOutsideRequest(postId: string): Promise<void> {
+  await expireTagsOutsideRequest([tags.posts, tags.post(postId)], `scheduled post ${postId}`);
+}
+
+/**
+ * Expires cache tags from outside a request (a timer, a background import): asks this same
+ * server over the loopback interface (app/api/internal/publish-due), retrying a few times.
+ * Only "posts", "users" and "post:<id>" tags; sent ten at a time.
+ */
+export async function expireTagsOutsideRequest(tagList: readonly string[], what: string, attempt = 1): Promise<void> {
+  const unique = [...new Set(tagList)];
+  if (unique.length > 10) {
+    for (let i = 0; i < unique.length; i += 10) await expireTagsOutsideRequest(unique.slice(i, i + 10), what, attempt);
+    return;
+  }
   try {
     const response = await fetch(
       `${internalOrigin({ PORT: process.env.PORT, HOSTNAME: process.env.HOSTNAME })}/api/internal/publish-due`,
       {
         method: "POST",
         headers: { "content-type": "application/json", "x-hearth-schedule": registry().token },
-        body: JSON.stringify({ tags: [tags.posts, tags.post(postId)] }),
+        body: JSON.stringify({ tags: unique }),
         signal: AbortSignal.timeout(10_000),
       },
     );
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   } catch (error) {
     if (attempt >= 5) {
-      console.error(`[hearth] could not expire caches for scheduled post ${postId}:`, error);
+      console.error(`[hearth] could not expire caches for ${what}:`, error);
       return;
     }
-    const retry = setTimeout(() => void expireOutsideRequest(postId, attempt + 1), 2_000 * attempt);
+    const retry = setTimeout(() => void expireTagsOutsideRequest(unique, what, attempt + 1), 2_000 * attempt);
     retry.unref?.();
   }
 }

@@ -11,7 +11,7 @@ const BodySchema = z.object({
       z
         .string()
         .max(100)
-        .regex(/^(posts|post:[A-Za-z0-9_-]+)$/),
+        .regex(/^(posts|users|post:[A-Za-z0-9_-]+)$/),
     )
     .min(1)
     .max(10),
@@ -19,7 +19,7 @@ const BodySchema = z.object({
 
 /**
  * Called by this server's own scheduling timers (lib/posts/schedule.ts) when a scheduled essay
- * is due: cache tags can only be expired inside a request. Accepts only the token that exists in
+ * is due, and by background WordPress imports when they are saved (lib/wxr/jobs.ts): cache tags can only be expired inside a request. Accepts only the token that exists in
  * this process's memory, so nothing outside the process can call it.
  */
 export async function POST(request: Request) {
