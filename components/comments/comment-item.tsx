@@ -114,6 +114,16 @@ export function CommentItem({ node, ctx }: { node: CommentNodeView; ctx: ThreadC
                 </a>
               ) : null}
               {canDelete ? <DeleteCommentForm commentId={c.id} /> : null}
+              {/* Only for signed-in viewers: their page is their own, never the shared anonymous copy. */}
+              {viewer && !ownComment && !c.pending ? (
+                <a
+                  href={`/comments/${c.id}/report`}
+                  className="text-stone-500 hover:underline dark:text-stone-400"
+                  aria-label={`Report the comment by ${c.authorName}`}
+                >
+                  Report
+                </a>
+              ) : null}
             </div>
             {ctx.replyTo === c.id && canReply ? (
               <CommentForm {...ctx.form} replyTo={{ id: c.id, name: c.authorName, cancelHref }} />

@@ -16,10 +16,12 @@ export type Action =
   | "comment:delete"
   | "comment:moderate"
   | "comment:like"
+  | "comment:report"
   | "profile:update"
   | "dashboard:view"
   | "user:list"
   | "user:update-role"
+  | "user:block"
   | "settings:update";
 
 export type Scope = "own" | "any";
@@ -45,6 +47,8 @@ const READER: Permission[] = [
   "comment:update:own",
   "comment:delete:own",
   "comment:like:any",
+  // Anyone's comment but their own (lib/reports/write.ts refuses reports of one's own).
+  "comment:report:any",
   "profile:update:own",
 ];
 
@@ -72,10 +76,12 @@ const ADMIN: Permission[] = (
     "comment:delete",
     "comment:moderate",
     "comment:like",
+    "comment:report",
     "profile:update",
     "dashboard:view",
     "user:list",
     "user:update-role",
+    "user:block",
     "settings:update",
   ] as Action[]
 ).flatMap((a) => [`${a}:own`, `${a}:any`] as Permission[]);

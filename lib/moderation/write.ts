@@ -8,7 +8,7 @@ export type ModerationResult =
   { ok: true; changed: number; skipped: number; postIds: string[] } | { ok: false; reason: "forbidden" | "not-found" };
 
 /** Thrown inside a transaction to roll it back with a refusal. */
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly reason: "forbidden" | "not-found") {
     super(reason);
   }
@@ -37,55 +37,64 @@ export async function moderateComments(
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { ok: true, changed: 0, skipped: 0, postIds: [] };
   try {
-    return await retryWhenBusy(() =>
-      db.$transaction(async (tx) => {
-        const rows = await tx.comment.findMany({
-          where: { id: { in: unique } },
-          select: {
-            id: true,
-            status: true,
-            postId: true,
-            post: { select: { authorId: true } },
-            _count: { select: { replies: true } },
-          },
-        });
-        if (rows.length !== unique.length) throw new Refused("not-found");
-        for (const row of rows) {
-          if (!can(actor, "comment:moderate", { postAuthorId: row.post.authorId })) throw new Refused("forbidden");
-        }
-
-        const deltas = new Map<string, number>();
-        const touched = new Set<string>();
-        let changed = 0;
-        for (const row of rows) {
-          const from = row.status as CommentStatusValue;
-          const to = nextStatus(op, from);
-          if (!to) continue;
-          let moved = 0;
-          if (to === "gone") {
-            moved = row._count.replies > 0 ? await tombstone(tx, row.id, from) : await removeRow(tx, row.id, from);
-          } else {
-            moved = (await tx.comment.updateMany({ where: { id: row.id, status: from }, data: { status: to } })).count;
-          }
-          if (moved === 0) continue;
-          changed += 1;
-          touched.add(row.postId);
-          const delta = approvedDelta(from, to === "gone" ? "DELETED" : to);
-          if (delta !== 0) deltas.set(row.postId, (deltas.get(row.postId) ?? 0) + delta);
-        }
-        for (const [postId, delta] of deltas) {
-          if (delta !== 0) await tx.post.update({ where: { id: postId }, data: { commentCount: { increment: delta } } });
-        }
-        return { ok: true as const, changed, skipped: unique.length - changed, postIds: [...touched] };
-      }),
-    );
+    return await retryWhenBusy(() => db.$transaction((tx) => moderateInTransaction(tx, actor, unique, op)));
   } catch (error) {
     if (error instanceof Refused) return { ok: false, reason: error.reason };
     throw error;
   }
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/**
+ * moderateComments' work inside the caller's transaction (the Reports tab resolves the reports
+ * in the same one). Throws Refused (rolling the transaction back) for a missing or forbidden id.
+ */
+export async function moderateInTransaction(
+  tx: Tx,
+  actor: Actor,
+  unique: readonly number[],
+  op: ModerationOp,
+): Promise<{ ok: true; changed: number; skipped: number; postIds: string[] }> {
+  const rows = await tx.comment.findMany({
+    where: { id: { in: [...unique] } },
+    select: {
+      id: true,
+      status: true,
+      postId: true,
+      post: { select: { authorId: true } },
+      _count: { select: { replies: true } },
+    },
+  });
+  if (rows.length !== unique.length) throw new Refused("not-found");
+  for (const row of rows) {
+    if (!can(actor, "comment:moderate", { postAuthorId: row.post.authorId })) throw new Refused("forbidden");
+  }
+
+  const deltas = new Map<string, number>();
+  const touched = new Set<string>();
+  let changed = 0;
+  for (const row of rows) {
+    const from = row.status as CommentStatusValue;
+    const to = nextStatus(op, from);
+    if (!to) continue;
+    let moved = 0;
+    if (to === "gone") {
+      moved = row._count.replies > 0 ? await tombstone(tx, row.id, from) : await removeRow(tx, row.id, from);
+    } else {
+      moved = (await tx.comment.updateMany({ where: { id: row.id, status: from }, data: { status: to } })).count;
+    }
+    if (moved === 0) continue;
+    changed += 1;
+    touched.add(row.postId);
+    const delta = approvedDelta(from, to === "gone" ? "DELETED" : to);
+    if (delta !== 0) deltas.set(row.postId, (deltas.get(row.postId) ?? 0) + delta);
+  }
+  for (const [postId, delta] of deltas) {
+    if (delta !== 0) await tx.post.update({ where: { id: postId }, data: { commentCount: { increment: delta } } });
+  }
+  return { ok: true as const, changed, skipped: unique.length - changed, postIds: [...touched] };
+}
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function removeRow(tx: Tx, id: number, from: CommentStatusValue): Promise<number> {
   // Likes go with the row (ON DELETE CASCADE).

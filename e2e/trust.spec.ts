@@ -1,0 +1,138 @@
+/**
+ * Trust tools (issue 12), the way readers and moderators use them: reporting a comment and the
+ * Reports tab. Every test browses from its own made-up addresses: 203.0.113.60–79.
+ */
+import type { Locator, Page } from "@playwright/test";
+import { test, expect } from "./support/fixtures";
+import { authorWithPassword, formMessage, signIn, strongPassword } from "./support/accounts";
+import { commentItem, from, newVisitor, openEssay, queueRow } from "./support/comments";
+import type { TestData } from "./support/data";
+
+function reportsTab(page: Page): Locator {
+  return page.getByRole("navigation", { name: "Comment status" }).getByRole("link", { name: /^Reports \(\d+\)$/ });
+}
+
+async function reader(data: TestData, label: string) {
+  return data.user({ name: `${label} ${data.run}`, password: strongPassword(data.run) });
+}
+
+test.describe("reporting a comment", () => {
+  test.use(from("203.0.113.60"));
+
+  test("a reader reports a comment once; the author sees it under Reports and dismisses it", async ({ page, browser, data }) => {
+    const author = await authorWithPassword(data, "Report Keeper");
+    const essay = await data.essay({ author, title: `Reported conversation ${data.run}` });
+    const writer = await reader(data, "Loud Writer");
+    const reporter = await reader(data, "Careful Reader");
+    const mine = await data.comment({ essay, author: reporter, body: `My own words ${data.run}` });
+    const loud = await data.comment({ essay, author: writer, body: `Buy cheap watches ${data.run}` });
+    await data.publish();
+
+    // An anonymous reader gets no Report link (the shared page has nothing per-viewer).
+    await openEssay(page, essay.slug);
+    await expect(commentItem(page, loud.id).getByRole("link", { name: /^Report/ })).toHaveCount(0);
+
+    await signIn(page, reporter, `/posts/${essay.slug}`);
+    // Nobody reports their own comment.
+    await expect(commentItem(page, mine.id).getByRole("link", { name: /^Report/ })).toHaveCount(0);
+    await commentItem(page, loud.id).getByRole("link", { name: `Report the comment by ${writer.name}` }).click();
+    await expect(page).toHaveURL(`/comments/${loud.id}/report`);
+    await expect(page.getByRole("heading", { name: "Report a comment" })).toBeVisible();
+    await expect(page.locator("blockquote")).toContainText(`Buy cheap watches ${data.run}`);
+
+    // A note that is too long is refused next to the field, with the choice and the text kept.
+    const form = page.getByRole("form", { name: "Report this comment" });
+    await form.getByLabel("Spam").check();
+    const longNote = "x".repeat(501);
+    await form.getByLabel(/Anything the moderators should know/).fill(longNote);
+    await form.getByRole("button", { name: "Send report" }).click();
+    await expect(page.locator("#field-note-error")).toHaveText("Keep the note under 500 characters.");
+    await expect(form.getByLabel(/Anything the moderators should know/)).toHaveValue(longNote);
+    await expect(form.getByLabel("Spam")).toBeChecked();
+
+    await form.getByLabel(/Anything the moderators should know/).fill("Links to a shop, every day.");
+    await form.getByRole("button", { name: "Send report" }).click();
+    await expect(formMessage(page, "status", "Thank you. A moderator will look at this comment.")).toBeVisible();
+
+    // Coming back to the form: already reported.
+    await page.goto(`/comments/${loud.id}/report`);
+    await expect(formMessage(page, "alert", "You already reported this.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send report" })).toHaveCount(0);
+
+    // The author finds it under Reports, with the count and the reason.
+    const authorContext = await newVisitor(browser, "203.0.113.61");
+    try {
+      const authorPage = await authorContext.newPage();
+      await signIn(authorPage, author, "/dashboard/comments");
+      await expect(reportsTab(authorPage)).toHaveText("Reports (1)");
+      await reportsTab(authorPage).click();
+      await expect(reportsTab(authorPage)).toHaveAttribute("aria-current", "page");
+      const row = queueRow(authorPage, loud.id);
+      await expect(row).toContainText(`Buy cheap watches ${data.run}`);
+      await expect(row).toContainText("1 report");
+      await expect(row.getByRole("list", { name: "Reports" })).toContainText(
+        `Spam — ${reporter.name}: “Links to a shop, every day.”`,
+      );
+      await row.getByRole("button", { name: "Dismiss reports" }).click();
+      await expect(formMessage(authorPage, "status", "1 report dismissed; the comment stays as it is.")).toBeVisible();
+      await expect(queueRow(authorPage, loud.id)).toHaveCount(0);
+      await expect(reportsTab(authorPage)).toHaveText("Reports (0)");
+      const status = await data.db.comment.findUniqueOrThrow({ where: { id: loud.id }, select: { status: true } });
+      expect(status.status).toBe("APPROVED");
+    } finally {
+      await authorContext.close();
+    }
+  });
+
+  test("without JavaScript: two readers report a comment and the admin moves it to the trash", async ({ browser, data }) => {
+    const author = await authorWithPassword(data, "Plain Author");
+    const essay = await data.essay({ author, title: `Plain reports ${data.run}` });
+    const writer = await reader(data, "Rude Writer");
+    const first = await reader(data, "First Reporter");
+    const second = await reader(data, "Second Reporter");
+    const admin = await data.user({ role: "ADMIN", name: `Site Admin ${data.run}`, password: strongPassword(data.run) });
+    const rude = await data.comment({ essay, author: writer, body: `You are all fools ${data.run}` });
+    await data.publish();
+
+    let n = 62;
+    for (const [who, reason] of [
+      [first, "Abuse or harassment"],
+      [second, "Off-topic"],
+    ] as const) {
+      const context = await browser.newContext({ javaScriptEnabled: false, ...from(`203.0.113.${n++}`) });
+      try {
+        const page = await context.newPage();
+        await signIn(page, who, `/comments/${rude.id}/report`);
+        await page.getByLabel(reason).check();
+        await page.getByRole("button", { name: "Send report" }).click();
+        await expect(formMessage(page, "status", "Thank you. A moderator will look at this comment.")).toBeVisible();
+        // Sending the same form again (the back button, a second click) is a duplicate.
+        await page.goBack();
+        await page.getByRole("button", { name: "Send report" }).click();
+        await expect(formMessage(page, "alert", "You already reported this.")).toBeVisible();
+      } finally {
+        await context.close();
+      }
+    }
+    expect(await data.db.commentReport.count({ where: { commentId: rude.id } })).toBe(2);
+
+    const context = await browser.newContext({ javaScriptEnabled: false, ...from("203.0.113.64") });
+    try {
+      const page = await context.newPage();
+      await signIn(page, admin, "/dashboard/comments?status=reported");
+      const row = queueRow(page, rude.id);
+      await expect(row).toContainText("2 reports");
+      await expect(row.getByRole("list", { name: "Reports" })).toContainText(`Abuse or harassment — ${first.name}`);
+      await expect(row.getByRole("list", { name: "Reports" })).toContainText(`Off-topic — ${second.name}`);
+      await row.getByRole("button", { name: "Move to trash" }).click();
+      await expect(formMessage(page, "status", "Comment moved to the trash; 2 reports closed.")).toBeVisible();
+      await expect(queueRow(page, rude.id)).toHaveCount(0);
+
+      // Readers no longer see it.
+      await openEssay(page, essay.slug);
+      await expect(commentItem(page, rude.id)).toHaveCount(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
