@@ -5,7 +5,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./support/fixtures";
 import { authorWithPassword, formMessage, signIn, strongPassword } from "./support/accounts";
-import { commentItem, from, newVisitor, openEssay, queueRow } from "./support/comments";
+import { commentItem, from, likeButton, commentCard, newVisitor, openEssay, queueRow, respondForm } from "./support/comments";
+import { blockedMessage } from "../lib/users/block";
 import type { TestData } from "./support/data";
 
 function reportsTab(page: Page): Locator {
@@ -106,10 +107,10 @@ test.describe("reporting a comment", () => {
         await page.getByLabel(reason).check();
         await page.getByRole("button", { name: "Send report" }).click();
         await expect(formMessage(page, "status", "Thank you. A moderator will look at this comment.")).toBeVisible();
-        // Sending the same form again (the back button, a second click) is a duplicate.
+        // Going back to the form: already reported, nothing to send again.
         await page.goBack();
-        await page.getByRole("button", { name: "Send report" }).click();
         await expect(formMessage(page, "alert", "You already reported this.")).toBeVisible();
+        await expect(page.getByRole("button", { name: "Send report" })).toHaveCount(0);
       } finally {
         await context.close();
       }
@@ -131,6 +132,91 @@ test.describe("reporting a comment", () => {
       // Readers no longer see it.
       await openEssay(page, essay.slug);
       await expect(commentItem(page, rude.id)).toHaveCount(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test.describe("blocking an account", () => {
+  test.use(from("203.0.113.66"));
+
+  test("an admin blocks a reader for a day: they still sign in and read, but cannot comment or like until it is lifted", async ({
+    page,
+    browser,
+    data,
+  }) => {
+    const admin = await data.user({ role: "ADMIN", name: `Block Admin ${data.run}`, password: strongPassword(data.run) });
+    const author = await authorWithPassword(data, "Blocked Essayist");
+    const essay = await data.essay({ author, title: `Blocked conversation ${data.run}` });
+    const troll = await reader(data, "Troll Reader");
+    const other = await reader(data, "Kind Reader");
+    const kind = await data.comment({ essay, author: other, body: `A kind comment ${data.run}` });
+    await data.publish();
+
+    await signIn(page, admin, `/admin/users?q=${encodeURIComponent(troll.name)}`);
+    const account = page.getByRole("listitem", { name: troll.name });
+    await account.getByLabel(`Block ${troll.name} for`).selectOption("day");
+    await account.getByRole("button", { name: "Block", exact: true }).click();
+    await expect(account.getByRole("status")).toHaveText(/^Troll Reader .* is blocked until \d{1,2} \w+ \d{4} at \d\d:\d\d UTC\.$/);
+    await expect(account.getByText(/^Blocked until /)).toBeVisible();
+    const until = (await data.db.user.findUniqueOrThrow({ where: { id: troll.id } })).bannedUntil;
+    expect(until).not.toBeNull();
+    const message = blockedMessage(until!);
+    expect(until!.getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    expect(until!.getTime() - Date.now()).toBeLessThan(25 * 3_600_000);
+
+    const trollContext = await newVisitor(browser, "203.0.113.67");
+    try {
+      const trollPage = await trollContext.newPage();
+      // Signing in still works, and so does reading.
+      await signIn(trollPage, troll, `/posts/${essay.slug}`);
+      await expect(commentItem(trollPage, kind.id)).toContainText(`A kind comment ${data.run}`);
+      // The comment form says why, next to it; sending it anyway is refused with the text kept.
+      const form = respondForm(trollPage);
+      await expect(form.locator("#comment-blocked")).toHaveText(message);
+      await form.getByLabel("Comment", { exact: true }).fill(`Let me in ${data.run}`);
+      await form.getByRole("button", { name: "Post comment", exact: true }).click();
+      await expect(form.getByRole("alert").filter({ hasText: message }).first()).toBeVisible();
+      await expect(form.getByLabel("Comment", { exact: true })).toHaveValue(`Let me in ${data.run}`);
+      expect(await data.db.comment.count({ where: { authorId: troll.id } })).toBe(0);
+      // Liking is refused too.
+      await likeButton(commentCard(trollPage, kind.id)).click();
+      await expect(trollPage.getByText("You can’t like comments until")).toBeVisible();
+      expect(await data.db.commentLike.count({ where: { userId: troll.id } })).toBe(0);
+
+      // The admin lifts the block; the reader comments again.
+      await page.reload();
+      await page.getByRole("listitem", { name: troll.name }).getByRole("button", { name: "Unblock" }).click();
+      await expect(page.getByRole("listitem", { name: troll.name }).getByRole("status")).toHaveText(`${troll.name} can comment again.`);
+      expect((await data.db.user.findUniqueOrThrow({ where: { id: troll.id } })).bannedUntil).toBeNull();
+      await openEssay(trollPage, essay.slug);
+      await expect(respondForm(trollPage).locator("#comment-blocked")).toHaveCount(0);
+    } finally {
+      await trollContext.close();
+    }
+  });
+
+  test("an admin blocks a comment's writer forever from the comment's moderation page", async ({ page, browser, data }) => {
+    const admin = await data.user({ role: "ADMIN", name: `Forever Admin ${data.run}`, password: strongPassword(data.run) });
+    const author = await authorWithPassword(data, "Forever Essayist");
+    const essay = await data.essay({ author, title: `Forever blocked ${data.run}` });
+    const spammer = await reader(data, "Spamming Reader");
+    const spam = await data.comment({ essay, author: spammer, body: `Cheap pills ${data.run}` });
+    await data.publish();
+
+    await signIn(page, admin, `/dashboard/comments/${spam.id}`);
+    const section = page.getByRole("region", { name: "The writer's account" });
+    await section.getByLabel(`Block ${spammer.name} for`).selectOption("forever");
+    await section.getByRole("button", { name: "Block", exact: true }).click();
+    await expect(section.getByRole("status")).toHaveText(`${spammer.name} is blocked.`);
+    await expect(section.getByText("Blocked", { exact: true })).toBeVisible();
+
+    const context = await browser.newContext({ javaScriptEnabled: false, ...from("203.0.113.68") });
+    try {
+      const spammerPage = await context.newPage();
+      await signIn(spammerPage, spammer, `/posts/${essay.slug}`);
+      await expect(respondForm(spammerPage).locator("#comment-blocked")).toHaveText("You can’t comment: your account is blocked.");
     } finally {
       await context.close();
     }

@@ -4,15 +4,18 @@ import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
 import { initialFormState } from "@/lib/forms/state";
 import { reportCommentAction } from "@/lib/reports/actions";
-import { REASON_LABEL, REPORT_NOTE_MAX, REPORT_REASONS } from "@/lib/reports/schema";
+import { ALREADY_REPORTED, REASON_LABEL, REPORT_NOTE_MAX, REPORT_REASONS } from "@/lib/reports/schema";
 
 /** Report a comment: an optional reason and note. A plain form: works without JavaScript. */
-export function ReportForm({ commentId, backHref }: { commentId: number; backHref: string }) {
+export function ReportForm({ commentId, backHref, already }: { commentId: number; backHref: string; already: boolean }) {
   const [state, action, pending] = useActionState(reportCommentAction, initialFormState);
-  if (state.ok) {
+  // After a report the page is rendered again (without JavaScript too): the outcome of this
+  // form's own submission comes first, "already reported" only for a fresh visit.
+  const done = state.ok ? state.message : !state.message && already ? ALREADY_REPORTED : null;
+  if (done) {
     return (
       <div className="flex flex-col gap-3">
-        <FormMessage message={state.message} ok />
+        <FormMessage message={done} ok={state.ok} />
         <p>
           <a href={backHref} className="underline">
             Back to the conversation

@@ -1,3 +1,4 @@
+import { blockedMessage } from "@/lib/users/block";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { alternatesFor } from "@/lib/seo/metadata";
@@ -155,6 +156,7 @@ export async function EssayPage({ slug, commentPage, viewer }: { slug: string; c
       postId: post.id,
       signedInAs: viewer.user?.name ?? null,
       unconfirmedEmail: viewer.user?.unconfirmedEmail ?? null,
+      blocked: viewer.user?.blockedUntil ? blockedMessage(viewer.user.blockedUntil) : null,
       remembered: viewer.user ? null : (viewer.remembered ?? null),
       formToken: formToken(commentSecret()),
       signInHref: `/signin?callbackUrl=${encodeURIComponent(`${pagePath}#respond`)}`,

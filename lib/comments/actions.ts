@@ -24,6 +24,7 @@ import { addPendingId, commentSecret, readCommenter, rememberCommenter } from ".
 import { editCommentBody, loadModeratedComment } from "../moderation/write";
 import { CommentRejected, insertComment } from "./write";
 import { withStorageGuard } from "../forms/storage";
+import { blockedMessage } from "../users/block";
 
 export interface CommentFormState extends FormState {
   /** Rendered preview of the comment (the "Preview" button). */
@@ -72,7 +73,7 @@ export const postCommentAction = withStorageGuard(async function postCommentActi
     const message = essayProblem ?? parentProblem;
     return { errors: shown, values, ...(message ? { status: 400, message } : {}) };
   }
-  if (user && isBanned(user)) return { status: 403, message: "Your account cannot comment right now.", values };
+  if (user?.bannedUntil && isBanned(user)) return { status: 403, message: blockedMessage(user.bannedUntil), values };
   if (user && !can(user, "comment:create")) return { status: 403, message: "You don’t have permission to comment.", values };
   if (user && !user.emailVerified) return { status: 403, message: unconfirmed(user.email), values };
   const guestData = guest?.success ? guest.data : null;
@@ -197,6 +198,7 @@ export const editCommentAction = withStorageGuard(async function editCommentActi
   const comment = await loadModeratedComment(db, parsed.data.commentId);
   if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
   const resource = { authorId: comment.authorId, postAuthorId: comment.post.authorId };
+  if (user.bannedUntil && isBanned(user)) return { status: 403, message: blockedMessage(user.bannedUntil, "edit comments"), values };
   if (!can(user, "comment:update", resource)) return { status: 403, message: "You can’t edit this comment.", values };
   const moderator = user.role === "ADMIN" || comment.post.authorId === user.id;
   const settings = await getSettings();

@@ -77,6 +77,8 @@ export interface EssayViewer {
     role: "READER" | "AUTHOR" | "ADMIN";
     /** The account's address while it is unconfirmed (such accounts cannot comment yet); else null. */
     unconfirmedEmail: string | null;
+    /** While the account is blocked: until when (ISO). Such accounts cannot comment. */
+    blockedUntil: string | null;
   } | null;
   pendingIds: number[];
   remembered: Omit<RememberedCommenter, "key"> | null;

@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { db } from "../db/client";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
@@ -66,5 +67,7 @@ export const reportOpAction = withStorageGuard(async function reportOpAction(
     }
   }
   if (result.postIds.length > 0) await expireTags(...result.postIds.map((id) => tags.post(id)), tags.posts);
+  // A dismissal changes no reader's page, only this list (and its tab's count): render it again.
+  else refresh();
   return { ok: true, message: reportOutcome(parsed.data.op, result.resolved) };
 });

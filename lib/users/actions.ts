@@ -14,6 +14,10 @@ import { deleteUpload, saveImageUpload } from "../uploads/store";
 import { hashPassword, verifyPassword } from "./password";
 import { fieldErrors, PasswordChangeSchema, ProfileSchema, RoleChangeSchema } from "./schema";
 import { withStorageGuard } from "../forms/storage";
+import { refresh } from "next/cache";
+import { formatDateTime } from "../format";
+import { BlockFormSchema, isForever } from "./block";
+import { setBlock } from "./block-write";
 
 const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
 const forbidden: FormState = { status: 403, message: "You don’t have permission to do that." };
@@ -132,5 +136,46 @@ export const updateRoleAction = withStorageGuard(async function updateRoleAction
     ok: true,
     message: `${target.name} is now ${parsed.data.role === "ADMIN" ? "an admin" : parsed.data.role === "AUTHOR" ? "an author" : "a reader"}.`,
     values,
+  };
+});
+
+/** An admin blocks an account for a while (or for good), or lifts the block. */
+export const blockUserAction = withStorageGuard(async function blockUserAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const values = formValues(formData);
+  const parsed = BlockFormSchema.safeParse({
+    op: formData.get("op"),
+    userId: formData.get("userId"),
+    duration: formData.get("duration") ?? undefined,
+  });
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { status: 400, errors, message: errors.duration ?? errors.userId ?? "Unknown action.", values };
+  }
+  if (!can(user, "user:block")) return { ...forbidden, values };
+  const result = await setBlock(db, user, parsed.data.userId, parsed.data.op === "block" ? parsed.data.duration : null);
+  if (!result.ok) {
+    switch (result.reason) {
+      case "forbidden":
+        return { ...forbidden, values };
+      case "not-found":
+        return { status: 404, message: "That account no longer exists.", values };
+      case "self":
+        return { status: 409, message: "You can’t block yourself.", values };
+      case "admin":
+        return { status: 409, message: "Admins can’t be blocked. Change their role first.", values };
+    }
+  }
+  // Their name links and comment forms do not change for readers: only the lists that show it.
+  refresh();
+  return {
+    ok: true,
+    message: result.bannedUntil
+      ? `${result.name} is blocked${isForever(result.bannedUntil) ? "" : ` until ${formatDateTime(result.bannedUntil.toISOString())}`}.`
+      : `${result.name} can comment again.`,
   };
 });

@@ -9,12 +9,14 @@ import type { OpenDatabase } from "../../support/test-db";
 // database's.
 
 type Reports = typeof import("@/lib/reports/write");
+type Blocks = typeof import("@/lib/users/block-write");
 type CommentWrite = typeof import("@/lib/comments/write");
 
 export function trustTests(open: OpenDatabase): void {
   let cleanup: (() => Promise<void>) | undefined;
   let db: Db;
   let reports: Reports;
+  let blocks: Blocks;
   let write: CommentWrite;
   const actors = {} as Record<"author" | "other" | "admin" | "reader" | "second" | "writer", Actor>;
   let postId = "";
@@ -37,6 +39,7 @@ export function trustTests(open: OpenDatabase): void {
   beforeAll(async () => {
     ({ db, cleanup } = await open());
     reports = await import("@/lib/reports/write");
+    blocks = await import("@/lib/users/block-write");
     write = await import("@/lib/comments/write");
     for (const [key, role] of [
       ["author", "AUTHOR"],
@@ -142,6 +145,45 @@ export function trustTests(open: OpenDatabase): void {
       expect(await reports.actOnReports(db, actors.other, id, "trash")).toEqual({ ok: false, reason: "forbidden" });
       expect(await db.commentReport.count({ where: { commentId: id, resolvedAt: null } })).toBe(1);
       expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
+    });
+  });
+
+  describe("blocks", () => {
+    const bannedUntil = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).bannedUntil;
+    const now = new Date("2026-12-05T10:00:00.000Z");
+
+    it("sets and lifts bannedUntil, the one mechanism can() honours", async () => {
+      const r = await blocks.setBlock(db, actors.admin, actors.second.id, "week", now);
+      expect(r).toEqual({ ok: true, name: "second", bannedUntil: new Date("2026-12-12T10:00:00.000Z") });
+      expect(await bannedUntil(actors.second.id)).toEqual(new Date("2026-12-12T10:00:00.000Z"));
+      await blocks.setBlock(db, actors.admin, actors.second.id, "forever", now);
+      expect((await bannedUntil(actors.second.id))?.getUTCFullYear()).toBe(9999);
+      expect(await blocks.setBlock(db, actors.admin, actors.second.id, null, now)).toEqual({
+        ok: true,
+        name: "second",
+        bannedUntil: null,
+      });
+      expect(await bannedUntil(actors.second.id)).toBeNull();
+    });
+
+    it("is for admins only, never oneself or another admin", async () => {
+      expect(await blocks.setBlock(db, actors.author, actors.second.id, "day")).toEqual({ ok: false, reason: "forbidden" });
+      expect(await blocks.setBlock(db, actors.admin, actors.admin.id, "day")).toEqual({ ok: false, reason: "self" });
+      const other = await db.user.create({ data: { name: "Other admin", handle: "t-admin2", email: "a2@trust.example", role: "ADMIN" } });
+      expect(await blocks.setBlock(db, actors.admin, other.id, "day")).toEqual({ ok: false, reason: "admin" });
+      expect(await blocks.setBlock(db, actors.admin, "no-such-user", "day")).toEqual({ ok: false, reason: "not-found" });
+      expect(await bannedUntil(actors.second.id)).toBeNull();
+    });
+
+    it("a blocked reader cannot report (can() refuses every action but their profile)", async () => {
+      const id = await comment();
+      await blocks.setBlock(db, actors.admin, actors.second.id, "day");
+      const blocked = { ...actors.second, bannedUntil: await bannedUntil(actors.second.id) };
+      expect(await reports.reportComment(db, blocked, { commentId: id, reason: "", note: "" })).toEqual({
+        ok: false,
+        reason: "forbidden",
+      });
+      await blocks.setBlock(db, actors.admin, actors.second.id, null);
     });
   });
 }

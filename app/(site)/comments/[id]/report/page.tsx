@@ -6,7 +6,6 @@ import { isBanned } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { parseIntId } from "@/lib/forms/schema";
-import { ALREADY_REPORTED } from "@/lib/reports/schema";
 import { commentToReport } from "@/lib/reports/queries";
 import { hasReported } from "@/lib/reports/write";
 
@@ -43,19 +42,10 @@ export default async function ReportCommentPage({ params }: Props) {
       />
       {own ? (
         <FormMessage message="This is your own comment: you can edit or delete it instead." />
-      ) : already ? (
-        <>
-          <FormMessage message={ALREADY_REPORTED} />
-          <p>
-            <a href={backHref} className="underline">
-              Back to the conversation
-            </a>
-          </p>
-        </>
-      ) : isBanned(user) ? (
+      ) : isBanned(user) && !already ? (
         <FormMessage message="Your account cannot report comments right now." />
       ) : (
-        <ReportForm commentId={comment.id} backHref={backHref} />
+        <ReportForm commentId={comment.id} backHref={backHref} already={already} />
       )}
     </section>
   );

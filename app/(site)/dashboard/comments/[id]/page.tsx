@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { BlockForm } from "@/components/account/block-form";
 import { CommentStatusForm, ModeratorEditForm, ModeratorReplyForm } from "@/components/dashboard/moderation-forms";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -67,6 +68,12 @@ export default async function ModerateCommentPage({ params }: Props) {
           </p>
         ) : null}
       </header>
+      {comment.writer && can(user, "user:block") && comment.writer.role !== "ADMIN" && comment.writer.id !== user.id ? (
+        <section className="flex flex-col gap-2 rounded-lg border border-stone-200 p-4 dark:border-stone-800" aria-label="The writer's account">
+          <h2 className="text-sm font-semibold">Block {comment.writer.name} from commenting, replying, editing and liking</h2>
+          <BlockForm userId={comment.writer.id} name={comment.writer.name} bannedUntil={comment.writer.bannedUntil} />
+        </section>
+      ) : null}
       <div
         className="prose prose-stone max-w-none rounded-lg border border-stone-200 p-4 dark:prose-invert dark:border-stone-800"
         // Sanitized when the comment was saved (lib/markdown/comment.ts).
