@@ -222,3 +222,65 @@ test.describe("blocking an account", () => {
     }
   });
 });
+
+test.describe("the audit log", () => {
+  test.use(from("203.0.113.70"));
+
+  test("an admin sees moderators' actions at /admin/audit, newest first, and filters them", async ({ page, browser, data }) => {
+    const admin = await data.user({ role: "ADMIN", name: `Audit Admin ${data.run}`, password: strongPassword(data.run) });
+    const author = await authorWithPassword(data, "Audited Author");
+    const essay = await data.essay({ author, title: `Audited ${data.run}` });
+    const writer = await reader(data, "Audited Writer");
+    const c = await data.comment({ essay, author: writer, body: `Trash me ${data.run}` });
+    await data.publish();
+
+    // The author trashes a comment on their essay from the queue.
+    const authorContext = await newVisitor(browser, "203.0.113.71");
+    try {
+      const authorPage = await authorContext.newPage();
+      await signIn(authorPage, author, "/dashboard/comments?status=approved");
+      await queueRow(authorPage, c.id).getByRole("button", { name: "Move to trash" }).click();
+      await expect(formMessage(authorPage, "status", "1 comment moved to the trash.")).toBeVisible();
+      // Authors have no audit log.
+      const answer = await authorPage.goto("/admin/audit");
+      expect(answer?.status()).toBe(403);
+    } finally {
+      await authorContext.close();
+    }
+
+    // The admin blocks the writer, then reads the log.
+    await signIn(page, admin, `/admin/users?q=${encodeURIComponent(writer.name)}`);
+    const account = page.getByRole("listitem", { name: writer.name });
+    await account.getByLabel(`Block ${writer.name} for`).selectOption("week");
+    await account.getByRole("button", { name: "Block", exact: true }).click();
+    await expect(account.getByRole("status")).toContainText("is blocked until");
+    await page.getByRole("link", { name: "Audit log" }).click();
+    await expect(page).toHaveURL("/admin/audit");
+    await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+
+    const rows = page.getByRole("table", { name: "Audit entries" }).locator("tbody tr");
+    const blockRow = rows.filter({ hasText: admin.name }).filter({ hasText: "Blocked an account" });
+    await expect(blockRow).toHaveCount(1);
+    await expect(blockRow).toContainText(writer.name);
+    await expect(blockRow).toContainText('"duration":"week"');
+    const trashRow = rows.filter({ hasText: author.name }).filter({ hasText: "Moved a comment to the trash" });
+    await expect(trashRow).toHaveCount(1);
+    await expect(trashRow.getByRole("link", { name: `comment ${c.id}` })).toHaveAttribute("href", `/dashboard/comments/${c.id}`);
+    await expect(trashRow).toContainText('{"status":"APPROVED"}');
+    await expect(trashRow).toContainText('{"status":"TRASH"}');
+
+    // Filtered by who: only the author's entries.
+    await page.getByLabel("Who").selectOption({ label: author.name });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/\/admin\/audit\?actor=/);
+    await expect(rows.filter({ hasText: "Moved a comment to the trash" })).toHaveCount(1);
+    await expect(rows.filter({ hasText: admin.name })).toHaveCount(0);
+
+    // Filtered by what: blocks only, the admin's among them.
+    await page.goto("/admin/audit");
+    await page.getByLabel("What").selectOption({ label: "Blocked an account" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(rows.filter({ hasText: writer.name })).toHaveCount(1);
+    await expect(rows.filter({ hasText: "Moved a comment to the trash" })).toHaveCount(0);
+  });
+});

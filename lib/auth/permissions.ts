@@ -22,6 +22,7 @@ export type Action =
   | "user:list"
   | "user:update-role"
   | "user:block"
+  | "audit:view"
   | "settings:update";
 
 export type Scope = "own" | "any";
@@ -82,6 +83,7 @@ const ADMIN: Permission[] = (
     "user:list",
     "user:update-role",
     "user:block",
+    "audit:view",
     "settings:update",
   ] as Action[]
 ).flatMap((a) => [`${a}:own`, `${a}:any`] as Permission[]);

@@ -78,7 +78,7 @@ export const moderatorEditAction = withStorageGuard(async function moderatorEdit
   if (!can(user, "comment:moderate", { postAuthorId: comment.post.authorId })) {
     return { status: 403, message: "You can’t moderate this comment.", values };
   }
-  const saved = await editCommentBody(db, comment.id, parsed.data.body, await renderComment(parsed.data.body));
+  const saved = await editCommentBody(db, comment.id, parsed.data.body, await renderComment(parsed.data.body), null, user);
   if (!saved) return { status: 404, message: "That comment no longer exists.", values };
   await expireTags(tags.post(comment.postId));
   return { ok: true, message: "Comment saved.", values };

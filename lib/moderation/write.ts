@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { retryWhenBusy } from "../db/retry";
 import { can, type Actor } from "../auth/permissions";
 import type { CommentStatusValue } from "../comments/policy";
+import { audit } from "../audit/write";
 import { approvedDelta, nextStatus, type ModerationOp } from "./transitions";
 
 export type ModerationResult =
@@ -83,6 +84,14 @@ export async function moderateInTransaction(
       moved = (await tx.comment.updateMany({ where: { id: row.id, status: from }, data: { status: to } })).count;
     }
     if (moved === 0) continue;
+    await audit(tx, {
+      actorId: actor.id,
+      action: `comment.${op}`,
+      targetType: "comment",
+      targetId: row.id,
+      before: { status: from },
+      after: { status: to === "gone" ? (row._count.replies > 0 ? "DELETED" : "removed") : to },
+    });
     changed += 1;
     touched.add(row.postId);
     const delta = approvedDelta(from, to === "gone" ? "DELETED" : to);
@@ -149,10 +158,14 @@ export async function editCommentBody(
   bodyMarkdown: string,
   bodyHtml: string,
   moveTo: { status: "PENDING" | "TRASH" } | null = null,
+  editor: Actor | null = null,
 ): Promise<boolean> {
   return retryWhenBusy(() =>
     db.$transaction(async (tx) => {
-      const row = await tx.comment.findUnique({ where: { id }, select: { status: true, postId: true } });
+      const row = await tx.comment.findUnique({
+        where: { id },
+        select: { status: true, postId: true, authorId: true, bodyMarkdown: true },
+      });
       if (!row || row.status === "DELETED") return false;
       const from = row.status as CommentStatusValue;
       // A comment already held or thrown out keeps its place; only a harsher rule moves it on.
@@ -162,8 +175,55 @@ export async function editCommentBody(
         data: { bodyMarkdown, bodyHtml, editedAt: new Date(), status: to },
       });
       if (count === 0) return false;
+      // A moderator rewriting someone else's words is on the record.
+      if (editor && editor.id !== row.authorId) {
+        await audit(tx, {
+          actorId: editor.id,
+          action: "comment.edit",
+          targetType: "comment",
+          targetId: id,
+          before: { bodyMarkdown: row.bodyMarkdown, status: from },
+          after: { bodyMarkdown, status: to },
+        });
+      }
       const delta = approvedDelta(from, to);
       if (delta !== 0) await tx.post.update({ where: { id: row.postId }, data: { commentCount: { increment: delta } } });
+      return true;
+    }),
+  );
+}
+
+/**
+ * The thread's Delete button (its writer, the essay's author, an admin): the comment becomes
+ * DELETED (a tombstone if it has replies), its likes go, its essay's count follows. Deleting
+ * someone else's comment is a moderator's action and is written to the audit log, in the same
+ * transaction. Caller checks `comment:delete` first.
+ */
+export async function deleteFromThread(
+  db: Db,
+  actor: Actor,
+  comment: { id: number; status: string; postId: string; authorId: string | null },
+): Promise<boolean> {
+  return retryWhenBusy(() =>
+    db.$transaction(async (tx) => {
+      const from = comment.status as CommentStatusValue;
+      const updated = await tx.comment.updateMany({
+        where: { id: comment.id, status: from },
+        data: { status: "DELETED", likeCount: 0 },
+      });
+      if (updated.count === 0) return false;
+      await tx.commentLike.deleteMany({ where: { commentId: comment.id } });
+      if (from === "APPROVED") await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } });
+      if (comment.authorId !== actor.id) {
+        await audit(tx, {
+          actorId: actor.id,
+          action: "comment.delete",
+          targetType: "comment",
+          targetId: comment.id,
+          before: { status: from },
+          after: { status: "DELETED" },
+        });
+      }
       return true;
     }),
   );

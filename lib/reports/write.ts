@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { retryWhenBusy } from "../db/retry";
 import { can, type Actor } from "../auth/permissions";
 import { moderateInTransaction, Refused } from "../moderation/write";
+import { audit } from "../audit/write";
 import type { ReportOp, ReportReason } from "./schema";
 
 export type ReportResult = { ok: true } | { ok: false; reason: "not-found" | "own" | "duplicate" | "forbidden" };
@@ -70,6 +71,17 @@ export async function actOnReports(db: Db, actor: Actor, commentId: number, op: 
           data: { resolvedAt: now },
         });
         if (count === 0) return { ok: false as const, reason: "no-reports" as const };
+        if (op === "dismiss") {
+          await audit(tx, {
+            actorId: actor.id,
+            action: "report.dismiss",
+            targetType: "comment",
+            targetId: commentId,
+            before: { openReports: count },
+            after: { openReports: 0 },
+          });
+        }
+        // Spam and trash are recorded by moderateInTransaction, as from the queue.
         const postIds = op === "dismiss" ? [] : (await moderateInTransaction(tx, actor, [commentId], op)).postIds;
         return { ok: true as const, resolved: count, postIds };
       }),

@@ -1,7 +1,6 @@
 "use server";
 
 import { db } from "../db/client";
-import { retryWhenBusy } from "../db/retry";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
 import { can } from "../auth/permissions";
@@ -17,7 +16,7 @@ import { withStorageGuard } from "../forms/storage";
 import { refresh } from "next/cache";
 import { formatDateTime } from "../format";
 import { BlockFormSchema, isForever } from "./block";
-import { setBlock } from "./block-write";
+import { changeRole, setBlock } from "./block-write";
 
 const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
 const forbidden: FormState = { status: 403, message: "You don’t have permission to do that." };
@@ -122,13 +121,7 @@ export const updateRoleAction = withStorageGuard(async function updateRoleAction
   if (!target) return { status: 404, message: "That account no longer exists.", values };
   if (target.role === parsed.data.role)
     return { ok: true, message: `${target.name} is already ${parsed.data.role.toLowerCase()}.`, values };
-  const result = await retryWhenBusy(() =>
-    db.$transaction(async (tx) => {
-      if (target.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) return "last-admin" as const;
-      await tx.user.update({ where: { id: target.id }, data: { role: parsed.data.role } });
-      return "ok" as const;
-    }),
-  );
+  const result = await changeRole(db, user, target, parsed.data.role);
   if (result === "last-admin")
     return { status: 409, message: "The site needs at least one admin. Promote someone else first.", values };
   await expireTags(tags.users);

@@ -18,6 +18,7 @@ const ACTIONS = [
   "user:list",
   "user:update-role",
   "user:block",
+  "audit:view",
   "settings:update",
 ] as const satisfies readonly Action[];
 
@@ -85,6 +86,7 @@ const MATRIX: Record<Role, Record<Action, Expected>> = {
     "user:list": { own: F, any: F },
     "user:update-role": { own: F, any: F },
     "user:block": { own: F, any: F },
+    "audit:view": { own: F, any: F },
     "settings:update": { own: F, any: F },
   },
   AUTHOR: {
@@ -105,6 +107,7 @@ const MATRIX: Record<Role, Record<Action, Expected>> = {
     "user:list": { own: F, any: F },
     "user:update-role": { own: F, any: F },
     "user:block": { own: F, any: F },
+    "audit:view": { own: F, any: F },
     "settings:update": { own: F, any: F },
   },
   ADMIN: Object.fromEntries(
@@ -144,8 +147,8 @@ describe("the permission matrix", () => {
     expect([...known].sort()).toEqual([...ACTIONS].sort());
   });
 
-  it("has one row per role × action × column (16 actions, 6 of them comment actions)", () => {
-    expect(ROWS).toHaveLength(3 * (16 * 2 + 6));
+  it("has one row per role × action × column (17 actions, 6 of them comment actions)", () => {
+    expect(ROWS).toHaveLength(3 * (17 * 2 + 6));
   });
 
   it.each(ROWS)("$role $action on $column → $expected", ({ role, action, column, expected }) => {

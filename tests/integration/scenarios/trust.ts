@@ -10,6 +10,7 @@ import type { OpenDatabase } from "../../support/test-db";
 
 type Reports = typeof import("@/lib/reports/write");
 type Blocks = typeof import("@/lib/users/block-write");
+type Moderation = typeof import("@/lib/moderation/write");
 type CommentWrite = typeof import("@/lib/comments/write");
 
 export function trustTests(open: OpenDatabase): void {
@@ -17,6 +18,7 @@ export function trustTests(open: OpenDatabase): void {
   let db: Db;
   let reports: Reports;
   let blocks: Blocks;
+  let mod: Moderation;
   let write: CommentWrite;
   const actors = {} as Record<"author" | "other" | "admin" | "reader" | "second" | "writer", Actor>;
   let postId = "";
@@ -40,6 +42,7 @@ export function trustTests(open: OpenDatabase): void {
     ({ db, cleanup } = await open());
     reports = await import("@/lib/reports/write");
     blocks = await import("@/lib/users/block-write");
+    mod = await import("@/lib/moderation/write");
     write = await import("@/lib/comments/write");
     for (const [key, role] of [
       ["author", "AUTHOR"],
@@ -184,6 +187,135 @@ export function trustTests(open: OpenDatabase): void {
         reason: "forbidden",
       });
       await blocks.setBlock(db, actors.admin, actors.second.id, null);
+    });
+  });
+
+  describe("the audit log", () => {
+    let mark = 0;
+    /** The entries written since the last call (oldest first), as the log stores them. */
+    const newEntries = async () => {
+      const rows = await db.auditEntry.findMany({ where: { id: { gt: mark } }, orderBy: { id: "asc" } });
+      if (rows.length > 0) mark = rows[rows.length - 1]!.id;
+      return rows.map((r) => ({
+        actorId: r.actorId,
+        action: r.action,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        before: r.before === null ? null : JSON.parse(r.before),
+        after: r.after === null ? null : JSON.parse(r.after),
+      }));
+    };
+
+    beforeAll(async () => {
+      await newEntries();
+    });
+
+    it("records each moderation step once, with the status before and after", async () => {
+      const id = await comment("PENDING");
+      const steps = [
+        ["approve", "PENDING", "APPROVED"],
+        ["unapprove", "APPROVED", "PENDING"],
+        ["spam", "PENDING", "SPAM"],
+        ["restore", "SPAM", "PENDING"],
+        ["trash", "PENDING", "TRASH"],
+        ["delete", "TRASH", "removed"],
+      ] as const;
+      for (const [op, from, to] of steps) {
+        expect((await mod.moderateComments(db, actors.author, [id], op)).ok).toBe(true);
+        expect(await newEntries()).toEqual([
+          {
+            actorId: actors.author.id,
+            action: `comment.${op}`,
+            targetType: "comment",
+            targetId: String(id),
+            before: { status: from },
+            after: { status: to },
+          },
+        ]);
+      }
+    });
+
+    it("records one entry per comment a bulk action changed, none for those it skipped or refused", async () => {
+      const a = await comment("PENDING");
+      const b = await comment("PENDING");
+      const approved = await comment("APPROVED");
+      await mod.moderateComments(db, actors.admin, [a, b, approved], "approve");
+      expect((await newEntries()).map((e) => [e.action, e.targetId])).toEqual([
+        ["comment.approve", String(a)],
+        ["comment.approve", String(b)],
+      ]);
+      // Refused whole (another author's essay): nothing changes, nothing is recorded.
+      expect(await mod.moderateComments(db, actors.other, [a], "trash")).toEqual({ ok: false, reason: "forbidden" });
+      expect(await newEntries()).toEqual([]);
+    });
+
+    it("records edits and deletions of someone else's comment, not of one's own", async () => {
+      const id = await comment();
+      await mod.editCommentBody(db, id, "Tidied", "<p>Tidied</p>", null, actors.author);
+      expect(await newEntries()).toEqual([
+        {
+          actorId: actors.author.id,
+          action: "comment.edit",
+          targetType: "comment",
+          targetId: String(id),
+          before: { bodyMarkdown: expect.stringMatching(/^Comment \d+$/), status: "APPROVED" },
+          after: { bodyMarkdown: "Tidied", status: "APPROVED" },
+        },
+      ]);
+      await mod.editCommentBody(db, id, "My own fix", "<p>My own fix</p>", null, actors.writer);
+      expect(await newEntries()).toEqual([]);
+
+      const other = await comment();
+      await mod.deleteFromThread(db, actors.admin, { id: other, status: "APPROVED", postId, authorId: actors.writer.id });
+      expect((await newEntries()).map((e) => [e.action, e.actorId, e.before, e.after])).toEqual([
+        ["comment.delete", actors.admin.id, { status: "APPROVED" }, { status: "DELETED" }],
+      ]);
+      const own = await comment();
+      await mod.deleteFromThread(db, actors.writer, { id: own, status: "APPROVED", postId, authorId: actors.writer.id });
+      expect(await newEntries()).toEqual([]);
+    });
+
+    it("records blocks, unblocks and role changes", async () => {
+      const now = new Date("2026-12-05T10:00:00.000Z");
+      await blocks.setBlock(db, actors.admin, actors.writer.id, "day", now);
+      expect(await newEntries()).toEqual([
+        {
+          actorId: actors.admin.id,
+          action: "user.block",
+          targetType: "user",
+          targetId: actors.writer.id,
+          before: { bannedUntil: null },
+          after: { bannedUntil: "2026-12-06T10:00:00.000Z", duration: "day" },
+        },
+      ]);
+      await blocks.setBlock(db, actors.admin, actors.writer.id, null);
+      expect((await newEntries()).map((e) => [e.action, e.before, e.after])).toEqual([
+        ["user.unblock", { bannedUntil: "2026-12-06T10:00:00.000Z" }, { bannedUntil: null }],
+      ]);
+      // Refused: not recorded.
+      await blocks.setBlock(db, actors.admin, actors.admin.id, "day");
+      expect(await newEntries()).toEqual([]);
+
+      expect(await blocks.changeRole(db, actors.admin, { id: actors.second.id, role: "READER" }, "AUTHOR")).toBe("ok");
+      expect((await newEntries()).map((e) => [e.action, e.targetId, e.before, e.after])).toEqual([
+        ["user.role", actors.second.id, { role: "READER" }, { role: "AUTHOR" }],
+      ]);
+      await blocks.changeRole(db, actors.admin, { id: actors.second.id, role: "AUTHOR" }, "READER");
+      await newEntries();
+    });
+
+    it("records a dismissal once, and a spam or trash from the Reports tab once, as the comment's move", async () => {
+      const id = await comment();
+      await reports.reportComment(db, actors.reader, { commentId: id, reason: "spam", note: "" });
+      await reports.actOnReports(db, actors.author, id, "dismiss");
+      expect((await newEntries()).map((e) => [e.action, e.before, e.after])).toEqual([
+        ["report.dismiss", { openReports: 1 }, { openReports: 0 }],
+      ]);
+      await reports.reportComment(db, actors.second, { commentId: id, reason: "abuse", note: "" });
+      await reports.actOnReports(db, actors.author, id, "trash");
+      expect((await newEntries()).map((e) => [e.action, e.before, e.after])).toEqual([
+        ["comment.trash", { status: "APPROVED" }, { status: "TRASH" }],
+      ]);
     });
   });
 }

@@ -24,6 +24,12 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   return (
     <section>
       <h1 className="font-serif text-3xl font-semibold tracking-tight">Users</h1>
+      <p className="mt-2 text-sm">
+        <Link href="/admin/audit" className="underline">
+          Audit log
+        </Link>{" "}
+        — what moderators and admins did
+      </p>
       <SearchForm id="user-search" label="Search users" placeholder="Name, e-mail or handle" query={q} className="mt-6" />
       <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
         {result.total === 1 ? "1 account" : `${result.total} accounts`}
