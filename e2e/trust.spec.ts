@@ -284,3 +284,74 @@ test.describe("the audit log", () => {
     await expect(rows.filter({ hasText: "Moved a comment to the trash" })).toHaveCount(0);
   });
 });
+
+test.describe("likes under moderation", () => {
+  test.use(from("203.0.113.72"));
+
+  test("a reader hides their name from “Liked by”; the author still sees them and removes another like", async ({
+    page,
+    browser,
+    data,
+  }) => {
+    const author = await authorWithPassword(data, "Liked Author");
+    const essay = await data.essay({ author, title: `Liked conversation ${data.run}` });
+    const shy = await reader(data, "Shy Liker");
+    const open = await reader(data, "Open Liker");
+    const writer = await reader(data, "Liked Writer");
+    const c = await data.comment({ essay, author: writer, body: `Worth liking ${data.run}` });
+    await data.like(c, open);
+    await data.like(c, shy);
+    await data.publish();
+
+    // The shy reader hides their name in their account settings.
+    await signIn(page, shy, "/account");
+    const privacy = page.getByRole("form", { name: "Likes" });
+    await privacy.getByLabel("Hide my name from “Liked by” lists").check();
+    await privacy.getByRole("button", { name: "Save" }).click();
+    await expect(formMessage(page, "status", "Your name is no longer shown in “Liked by” lists; your likes still count.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Likes" }).getByLabel("Hide my name from “Liked by” lists")).toBeChecked();
+
+    // An anonymous reader: two likes, one name, "and 1 other".
+    const anonymous = await browser.newContext({ javaScriptEnabled: false, ...from("203.0.113.73") });
+    try {
+      const readerPage = await anonymous.newPage();
+      await openEssay(readerPage, essay.slug);
+      const card = commentCard(readerPage, c.id);
+      await card.getByText("Liked by 2 people").click();
+      const names = card.getByRole("list", { name: "People who liked this comment" });
+      await expect(names.getByRole("listitem")).toHaveText([open.name, "and 1 other"]);
+      await expect(names).not.toContainText(shy.name);
+    } finally {
+      await anonymous.close();
+    }
+
+    // The author sees both, the hidden one marked, and removes the other like.
+    const authorContext = await newVisitor(browser, "203.0.113.74");
+    try {
+      const authorPage = await authorContext.newPage();
+      await signIn(authorPage, author, `/dashboard/comments/${c.id}`);
+      const likers = authorPage.getByRole("list", { name: "People who liked this comment" });
+      await expect(likers.getByRole("listitem", { name: shy.name })).toContainText("(name hidden from the public)");
+      await expect(likers.getByRole("listitem", { name: open.name })).not.toContainText("hidden");
+      await likers.getByRole("listitem", { name: open.name }).getByRole("button", { name: "Remove like" }).click();
+      await expect(formMessage(authorPage, "status", "Like removed. 1 like left.")).toBeVisible();
+      await expect(likers.getByRole("listitem", { name: open.name })).toHaveCount(0);
+      const row = await data.db.comment.findUniqueOrThrow({ where: { id: c.id }, select: { likeCount: true } });
+      expect(row.likeCount).toBe(1);
+      expect(await data.db.commentLike.count({ where: { commentId: c.id } })).toBe(1);
+
+      // Readers see the new count at once.
+      const again = await browser.newContext({ javaScriptEnabled: false, ...from("203.0.113.75") });
+      try {
+        const readerPage = await again.newPage();
+        await openEssay(readerPage, essay.slug);
+        await expect(commentCard(readerPage, c.id).getByText("Liked by 1 person")).toBeVisible();
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await authorContext.close();
+    }
+  });
+});

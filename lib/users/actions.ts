@@ -17,6 +17,7 @@ import { refresh } from "next/cache";
 import { formatDateTime } from "../format";
 import { BlockFormSchema, isForever } from "./block";
 import { changeRole, setBlock } from "./block-write";
+import { postsLikedBy } from "../comments/likes-moderation";
 
 const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
 const forbidden: FormState = { status: 403, message: "You don’t have permission to do that." };
@@ -170,5 +171,27 @@ export const blockUserAction = withStorageGuard(async function blockUserAction(
     message: result.bannedUntil
       ? `${result.name} is blocked${isForever(result.bannedUntil) ? "" : ` until ${formatDateTime(result.bannedUntil.toISOString())}`}.`
       : `${result.name} can comment again.`,
+  };
+});
+
+/** The reader's choice to keep their name out of public "Liked by" lists (they still count). */
+export const hideLikesAction = withStorageGuard(async function hideLikesAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  if (!can(user, "profile:update", { authorId: user.id })) return forbidden;
+  const hideLikes = formData.get("hideLikes") === "on";
+  await db.user.update({ where: { id: user.id }, data: { hideLikes } });
+  // The essays whose shared pages list this person's likes.
+  const postIds = await postsLikedBy(db, user.id);
+  if (postIds.length > 0) await expireTags(...postIds.map((id) => tags.post(id)));
+  refresh();
+  return {
+    ok: true,
+    message: hideLikes
+      ? "Your name is no longer shown in “Liked by” lists; your likes still count."
+      : "Your name is shown in “Liked by” lists again.",
   };
 });

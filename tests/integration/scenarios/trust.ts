@@ -11,6 +11,8 @@ import type { OpenDatabase } from "../../support/test-db";
 type Reports = typeof import("@/lib/reports/write");
 type Blocks = typeof import("@/lib/users/block-write");
 type Moderation = typeof import("@/lib/moderation/write");
+type Likes = typeof import("@/lib/comments/likes-moderation");
+type Queries = typeof import("@/lib/comments/queries");
 type CommentWrite = typeof import("@/lib/comments/write");
 
 export function trustTests(open: OpenDatabase): void {
@@ -19,6 +21,8 @@ export function trustTests(open: OpenDatabase): void {
   let reports: Reports;
   let blocks: Blocks;
   let mod: Moderation;
+  let likes: Likes;
+  let queries: Queries;
   let write: CommentWrite;
   const actors = {} as Record<"author" | "other" | "admin" | "reader" | "second" | "writer", Actor>;
   let postId = "";
@@ -43,6 +47,8 @@ export function trustTests(open: OpenDatabase): void {
     reports = await import("@/lib/reports/write");
     blocks = await import("@/lib/users/block-write");
     mod = await import("@/lib/moderation/write");
+    likes = await import("@/lib/comments/likes-moderation");
+    queries = await import("@/lib/comments/queries");
     write = await import("@/lib/comments/write");
     for (const [key, role] of [
       ["author", "AUTHOR"],
@@ -316,6 +322,45 @@ export function trustTests(open: OpenDatabase): void {
       expect((await newEntries()).map((e) => [e.action, e.before, e.after])).toEqual([
         ["comment.trash", { status: "APPROVED" }, { status: "TRASH" }],
       ]);
+    });
+  });
+
+  describe("likes under moderation", () => {
+    const likeCount = async (id: number) => (await db.comment.findUniqueOrThrow({ where: { id } })).likeCount;
+    const rows = async (id: number) => db.commentLike.count({ where: { commentId: id } });
+
+    it("hides a reader's name from the public list (plain SQL on each engine) but keeps their like counted", async () => {
+      const id = await comment();
+      await write.setLike(db, id, actors.reader.id, true);
+      await write.setLike(db, id, actors.second.id, true);
+      await db.user.update({ where: { id: actors.second.id }, data: { hideLikes: true } });
+      const page = await queries.readThreadPage(postId, actors.author.id, { page: 1, perPage: 100, maxDepth: 5, order: "oldest" });
+      const node = page.nodes.find((n) => n.comment.id === id);
+      expect(node?.comment.likeCount).toBe(2);
+      expect(node?.comment.likedBy).toEqual(["reader"]);
+      // Moderators see everyone, marked.
+      expect((await likes.likersForModeration(db, id)).map((l) => [l.name, l.hidden])).toEqual([
+        ["reader", false],
+        ["second", true],
+      ]);
+      await db.user.update({ where: { id: actors.second.id }, data: { hideLikes: false } });
+    });
+
+    it("removes a like with its count and its audit entry in one step; only the essay's moderators may", async () => {
+      const id = await comment();
+      await write.setLike(db, id, actors.reader.id, true);
+      await write.setLike(db, id, actors.second.id, true);
+      expect(await likes.removeLike(db, actors.other, id, actors.reader.id)).toEqual({ ok: false, reason: "forbidden" });
+      expect(await likeCount(id)).toBe(2);
+      const before = await db.auditEntry.count({ where: { action: "like.remove" } });
+      expect(await likes.removeLike(db, actors.author, id, actors.reader.id)).toEqual({ ok: true, postId, likeCount: 1 });
+      expect(await likeCount(id)).toBe(await rows(id));
+      expect(await db.auditEntry.count({ where: { action: "like.remove" } })).toBe(before + 1);
+      // Already gone: nothing changes, nothing recorded.
+      expect(await likes.removeLike(db, actors.admin, id, actors.reader.id)).toEqual({ ok: false, reason: "not-found" });
+      expect(await likeCount(id)).toBe(1);
+      expect(await db.auditEntry.count({ where: { action: "like.remove" } })).toBe(before + 1);
+      expect(await likes.postsLikedBy(db, actors.second.id)).toContain(postId);
     });
   });
 }

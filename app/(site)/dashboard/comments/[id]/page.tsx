@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { BlockForm } from "@/components/account/block-form";
-import { CommentStatusForm, ModeratorEditForm, ModeratorReplyForm } from "@/components/dashboard/moderation-forms";
+import { CommentStatusForm, LikersList, ModeratorEditForm, ModeratorReplyForm } from "@/components/dashboard/moderation-forms";
+import { db } from "@/lib/db/client";
+import { likersForModeration } from "@/lib/comments/likes-moderation";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { parseIntId } from "@/lib/forms/schema";
@@ -81,6 +83,7 @@ export default async function ModerateCommentPage({ params }: Props) {
       />
       {/* Deleting permanently happens in the Trash tab: this page would have nothing left to show. */}
       <CommentStatusForm commentId={comment.id} ops={opsForTab(status).filter((op) => op !== "delete")} />
+      <LikersList commentId={comment.id} likers={await likersForModeration(db, comment.id)} />
       <ModeratorEditForm commentId={comment.id} body={comment.bodyMarkdown} />
       {status === "APPROVED" ? (
         <ModeratorReplyForm commentId={comment.id} asName={user.name} />
