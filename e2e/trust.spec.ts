@@ -355,3 +355,66 @@ test.describe("likes under moderation", () => {
     }
   });
 });
+
+test.describe("edit history", () => {
+  test.use(from("203.0.113.76"));
+
+  test("a writer edits their comment; the essay's author opens “(edited)” to read the earlier version, others see only the words", async ({
+    page,
+    browser,
+    data,
+    request,
+  }) => {
+    const author = await authorWithPassword(data, "History Author");
+    const essay = await data.essay({ author, title: `Edited conversation ${data.run}` });
+    const writer = await reader(data, "Second Thoughts");
+    const bystander = await reader(data, "Bystander");
+    const c = await data.comment({ essay, author: writer, body: `First thoughts ${data.run}` });
+    await data.publish();
+
+    // The writer edits it from the essay (within the edit window).
+    await signIn(page, writer, `/posts/${essay.slug}`);
+    await commentItem(page, c.id).getByRole("link", { name: "Edit", exact: true }).click();
+    const form = page.getByRole("form", { name: "Edit comment" });
+    await form.getByLabel("Edit your comment").fill(`Better thoughts ${data.run}`);
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(commentCard(page, c.id)).toContainText(`Better thoughts ${data.run}`);
+    await expect(commentCard(page, c.id).getByText("(edited)")).toBeVisible();
+    // The writer is not a moderator here: no history for them.
+    await expect(commentCard(page, c.id).locator("details", { hasText: "(edited)" })).toHaveCount(0);
+
+    // The essay's author, without JavaScript: "(edited)" opens the earlier version.
+    const authorContext = await browser.newContext({ javaScriptEnabled: false, ...from("203.0.113.77") });
+    try {
+      const authorPage = await authorContext.newPage();
+      await signIn(authorPage, author, `/posts/${essay.slug}`);
+      const card = commentCard(authorPage, c.id);
+      await expect(card.getByText(`First thoughts ${data.run}`)).toBeHidden();
+      await card.locator("summary", { hasText: "(edited)" }).click();
+      const versions = card.getByRole("list", { name: "Earlier versions" });
+      await expect(versions.getByRole("listitem")).toHaveCount(1);
+      await expect(versions).toContainText(`First thoughts ${data.run}`);
+      await expect(versions).toContainText(`Before ${writer.name}’s edit of`);
+    } finally {
+      await authorContext.close();
+    }
+
+    // Another signed-in reader and the shared anonymous page: plain "(edited)", no history.
+    const other = await newVisitor(browser, "203.0.113.78");
+    try {
+      const otherPage = await other.newPage();
+      await signIn(otherPage, bystander, `/posts/${essay.slug}`);
+      await expect(commentCard(otherPage, c.id).getByText("(edited)")).toBeVisible();
+      await expect(commentCard(otherPage, c.id).locator("details", { hasText: "(edited)" })).toHaveCount(0);
+      expect(await otherPage.content()).not.toContain(`First thoughts ${data.run}`);
+    } finally {
+      await other.close();
+    }
+    // No cookies: the page every anonymous reader shares (and caches keep).
+    const anonymous = await request.get(`/posts/${essay.slug}`);
+    expect(anonymous.status()).toBe(200);
+    const html = await anonymous.text();
+    expect(html).toContain(`Better thoughts ${data.run}`);
+    expect(html).not.toContain(`First thoughts ${data.run}`);
+  });
+});

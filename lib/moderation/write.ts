@@ -164,17 +164,22 @@ export async function editCommentBody(
     db.$transaction(async (tx) => {
       const row = await tx.comment.findUnique({
         where: { id },
-        select: { status: true, postId: true, authorId: true, bodyMarkdown: true },
+        select: { status: true, postId: true, authorId: true, bodyMarkdown: true, bodyHtml: true },
       });
       if (!row || row.status === "DELETED") return false;
       const from = row.status as CommentStatusValue;
+      const editedAt = new Date();
       // A comment already held or thrown out keeps its place; only a harsher rule moves it on.
       const to = moveTo && from !== moveTo.status && (from === "APPROVED" || (from === "PENDING" && moveTo.status === "TRASH")) ? moveTo.status : from;
       const { count } = await tx.comment.updateMany({
         where: { id, status: from },
-        data: { bodyMarkdown, bodyHtml, editedAt: new Date(), status: to },
+        data: { bodyMarkdown, bodyHtml, editedAt, status: to },
       });
       if (count === 0) return false;
+      // The version this edit replaces is kept (shown to the essay's author and admins).
+      await tx.commentRevision.create({
+        data: { commentId: id, bodyMarkdown: row.bodyMarkdown, bodyHtml: row.bodyHtml, editedAt, editorId: editor?.id ?? null },
+      });
       // A moderator rewriting someone else's words is on the record.
       if (editor && editor.id !== row.authorId) {
         await audit(tx, {

@@ -363,4 +363,35 @@ export function trustTests(open: OpenDatabase): void {
       expect(await likes.postsLikedBy(db, actors.second.id)).toContain(postId);
     });
   });
+
+  describe("edit history", () => {
+    it("keeps each replaced version with when and by whom, in the edit's transaction", async () => {
+      const history = await import("@/lib/comments/history");
+      const id = await comment();
+      const first = await db.comment.findUniqueOrThrow({ where: { id } });
+      await mod.editCommentBody(db, id, "Second words", "<p>Second words</p>", null, actors.writer);
+      await mod.editCommentBody(db, id, "Third words", "<p>Third words</p>", null, actors.author);
+      const now = await db.comment.findUniqueOrThrow({ where: { id } });
+      expect(now.bodyMarkdown).toBe("Third words");
+      const versions = (await history.editHistoryOf(db, [id]))[id];
+      expect(versions?.map((v) => [v.bodyHtml, v.editorName])).toEqual([
+        ["<p>Second words</p>", "author"],
+        [first.bodyHtml, "writer"],
+      ]);
+      expect(versions?.[0]?.replacedAt).toBe(now.editedAt?.toISOString());
+      // A refused edit (the comment was deleted meanwhile) keeps no version.
+      await db.comment.update({ where: { id }, data: { status: "DELETED" } });
+      expect(await mod.editCommentBody(db, id, "Fourth", "<p>Fourth</p>", null, actors.author)).toBe(false);
+      expect(await db.commentRevision.count({ where: { commentId: id } })).toBe(2);
+    });
+
+    it("is for the essay's author and admins only", async () => {
+      const { seesEditHistory } = await import("@/lib/comments/history");
+      expect(seesEditHistory(actors.author, actors.author.id)).toBe(true);
+      expect(seesEditHistory(actors.admin, actors.author.id)).toBe(true);
+      expect(seesEditHistory(actors.other, actors.author.id)).toBe(false);
+      expect(seesEditHistory(actors.writer, actors.author.id)).toBe(false);
+      expect(seesEditHistory(null, actors.author.id)).toBe(false);
+    });
+  });
 }
