@@ -36,7 +36,9 @@ test.describe("reporting a comment", () => {
     await signIn(page, reporter, `/posts/${essay.slug}`);
     // Nobody reports their own comment.
     await expect(commentItem(page, mine.id).getByRole("link", { name: /^Report/ })).toHaveCount(0);
-    await commentItem(page, loud.id).getByRole("link", { name: `Report the comment by ${writer.name}` }).click();
+    await commentItem(page, loud.id)
+      .getByRole("link", { name: `Report the comment by ${writer.name}` })
+      .click();
     await expect(page).toHaveURL(`/comments/${loud.id}/report`);
     await expect(page.getByRole("heading", { name: "Report a comment" })).toBeVisible();
     await expect(page.locator("blockquote")).toContainText(`Buy cheap watches ${data.run}`);
@@ -158,7 +160,9 @@ test.describe("blocking an account", () => {
     const account = page.getByRole("listitem", { name: troll.name });
     await account.getByLabel(`Block ${troll.name} for`).selectOption("day");
     await account.getByRole("button", { name: "Block", exact: true }).click();
-    await expect(account.getByRole("status")).toHaveText(/^Troll Reader .* is blocked until \d{1,2} \w+ \d{4} at \d\d:\d\d UTC\.$/);
+    await expect(account.getByRole("status")).toHaveText(
+      /^Troll Reader .* is blocked until \d{1,2} \w+ \d{4} at \d\d:\d\d UTC\.$/,
+    );
     await expect(account.getByText(/^Blocked until /)).toBeVisible();
     const until = (await data.db.user.findUniqueOrThrow({ where: { id: troll.id } })).bannedUntil;
     expect(until).not.toBeNull();
@@ -188,7 +192,9 @@ test.describe("blocking an account", () => {
       // The admin lifts the block; the reader comments again.
       await page.reload();
       await page.getByRole("listitem", { name: troll.name }).getByRole("button", { name: "Unblock" }).click();
-      await expect(page.getByRole("listitem", { name: troll.name }).getByRole("status")).toHaveText(`${troll.name} can comment again.`);
+      await expect(page.getByRole("listitem", { name: troll.name }).getByRole("status")).toHaveText(
+        `${troll.name} can comment again.`,
+      );
       expect((await data.db.user.findUniqueOrThrow({ where: { id: troll.id } })).bannedUntil).toBeNull();
       await openEssay(trollPage, essay.slug);
       await expect(respondForm(trollPage).locator("#comment-blocked")).toHaveCount(0);
@@ -216,7 +222,9 @@ test.describe("blocking an account", () => {
     try {
       const spammerPage = await context.newPage();
       await signIn(spammerPage, spammer, `/posts/${essay.slug}`);
-      await expect(respondForm(spammerPage).locator("#comment-blocked")).toHaveText("You can’t comment: your account is blocked.");
+      await expect(respondForm(spammerPage).locator("#comment-blocked")).toHaveText(
+        "You can’t comment: your account is blocked.",
+      );
     } finally {
       await context.close();
     }
@@ -308,7 +316,9 @@ test.describe("likes under moderation", () => {
     const privacy = page.getByRole("form", { name: "Likes" });
     await privacy.getByLabel("Hide my name from “Liked by” lists").check();
     await privacy.getByRole("button", { name: "Save" }).click();
-    await expect(formMessage(page, "status", "Your name is no longer shown in “Liked by” lists; your likes still count.")).toBeVisible();
+    await expect(
+      formMessage(page, "status", "Your name is no longer shown in “Liked by” lists; your likes still count."),
+    ).toBeVisible();
     await page.reload();
     await expect(page.getByRole("form", { name: "Likes" }).getByLabel("Hide my name from “Liked by” lists")).toBeChecked();
 

@@ -150,8 +150,7 @@ export function LikesPrivacyForm({ hideLikes }: { hideLikes: boolean }) {
         Hide my name from “Liked by” lists
       </label>
       <p className="text-xs text-stone-500 dark:text-stone-400">
-        Your likes still count (“and 2 others”). The essay’s author and the site’s admins can still see who liked a
-        comment.
+        Your likes still count (“and 2 others”). The essay’s author and the site’s admins can still see who liked a comment.
       </p>
       <div>
         <SubmitButton pending={pending}>Save</SubmitButton>

@@ -41,7 +41,10 @@ function EditedMark({ commentId, history }: { commentId: number; history: Revisi
   return (
     <details className={threadClasses.edited} id={`comment-${commentId}-history`}>
       <summary className="cursor-pointer underline">(edited)</summary>
-      <ol aria-label="Earlier versions" className="mt-2 flex flex-col gap-2 border-l-2 border-stone-300 pl-3 dark:border-stone-700">
+      <ol
+        aria-label="Earlier versions"
+        className="mt-2 flex flex-col gap-2 border-l-2 border-stone-300 pl-3 dark:border-stone-700"
+      >
         {history.map((v, i) => (
           <li key={i}>
             <p className="text-xs text-stone-500">

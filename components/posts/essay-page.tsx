@@ -147,9 +147,7 @@ export async function EssayPage({ slug, commentPage, viewer }: { slug: string; c
   // A comment page past the end is not a page.
   if (commentPage > 1 && commentPage > thread.pageCount) notFound();
 
-  const history = seesEditHistory(viewer.user, post.authorId)
-    ? await editHistoryOf(db, editedIds(thread.nodes))
-    : null;
+  const history = seesEditHistory(viewer.user, post.authorId) ? await editHistoryOf(db, editedIds(thread.nodes)) : null;
   const closed = commentsClosed({ commentsOpen: post.commentsOpen, publishedAt: post.publishedAt }, settings);
   const replyTo = viewer.replyTo && containsComment(thread.nodes, viewer.replyTo) ? viewer.replyTo : null;
   const editing = viewer.user && viewer.editId ? await commentSourceForEditing(viewer.editId, post.id) : null;

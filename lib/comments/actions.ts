@@ -197,7 +197,8 @@ export const editCommentAction = withStorageGuard(async function editCommentActi
   const comment = await loadModeratedComment(db, parsed.data.commentId);
   if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
   const resource = { authorId: comment.authorId, postAuthorId: comment.post.authorId };
-  if (user.bannedUntil && isBanned(user)) return { status: 403, message: blockedMessage(user.bannedUntil, "edit comments"), values };
+  if (user.bannedUntil && isBanned(user))
+    return { status: 403, message: blockedMessage(user.bannedUntil, "edit comments"), values };
   if (!can(user, "comment:update", resource)) return { status: 403, message: "You can’t edit this comment.", values };
   const moderator = user.role === "ADMIN" || comment.post.authorId === user.id;
   const settings = await getSettings();

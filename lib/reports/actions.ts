@@ -12,7 +12,6 @@ import { fieldErrors } from "../users/schema";
 import { ALREADY_REPORTED, REPORT_THANKS, ReportOpSchema, ReportSchema, reportOutcome } from "./schema";
 import { actOnReports, reportComment } from "./write";
 
-
 /** A signed-in reader reports a comment (a plain form post; works without JavaScript). */
 export const reportCommentAction = withStorageGuard(async function reportCommentAction(
   _prev: FormState,

@@ -99,5 +99,11 @@ export async function commentToReport(id: number) {
     },
   });
   if (!r || r.status !== "APPROVED") return null;
-  return { id: r.id, bodyHtml: r.bodyHtml, authorId: r.authorId, authorName: r.author?.name ?? r.guestName ?? "Anonymous", post: r.post };
+  return {
+    id: r.id,
+    bodyHtml: r.bodyHtml,
+    authorId: r.authorId,
+    authorName: r.author?.name ?? r.guestName ?? "Anonymous",
+    post: r.post,
+  };
 }

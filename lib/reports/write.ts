@@ -46,8 +46,7 @@ export async function hasReported(db: Db, commentId: number, reporterId: string)
 }
 
 export type ReportActionResult =
-  | { ok: true; resolved: number; postIds: string[] }
-  | { ok: false; reason: "forbidden" | "not-found" | "no-reports" };
+  { ok: true; resolved: number; postIds: string[] } | { ok: false; reason: "forbidden" | "not-found" | "no-reports" };
 
 /**
  * A moderator acts on a reported comment, in one transaction: dismiss (the comment stays),

@@ -5,8 +5,7 @@ import { audit } from "../audit/write";
 import { blockEnds, type BlockDuration } from "./block";
 
 export type BlockResult =
-  | { ok: true; name: string; bannedUntil: Date | null }
-  | { ok: false; reason: "forbidden" | "not-found" | "self" | "admin" };
+  { ok: true; name: string; bannedUntil: Date | null } | { ok: false; reason: "forbidden" | "not-found" | "self" | "admin" };
 
 /**
  * Blocks an account for `duration` (or unblocks it with null) by setting `bannedUntil`, the one

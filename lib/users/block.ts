@@ -50,11 +50,15 @@ export function blockedLabel(until: Date | string): string {
 }
 
 /** The block form: block (with a duration) or unblock an account. */
-export const BlockFormSchema = z.discriminatedUnion("op", [
-  z.object({
-    op: z.literal("block"),
-    userId: keyId("That account no longer exists."),
-    duration: z.enum(BLOCK_DURATIONS, { error: "Choose how long the block lasts." }),
-  }),
-  z.object({ op: z.literal("unblock"), userId: keyId("That account no longer exists.") }),
-], { error: "Unknown action." });
+export const BlockFormSchema = z.discriminatedUnion(
+  "op",
+  [
+    z.object({
+      op: z.literal("block"),
+      userId: keyId("That account no longer exists."),
+      duration: z.enum(BLOCK_DURATIONS, { error: "Choose how long the block lasts." }),
+    }),
+    z.object({ op: z.literal("unblock"), userId: keyId("That account no longer exists.") }),
+  ],
+  { error: "Unknown action." },
+);

@@ -294,7 +294,8 @@ describe("ROLE_PERMISSIONS", () => {
 
   it("gives authors everything readers have", () => {
     for (const p of ROLE_PERMISSIONS.READER) expect(ROLE_PERMISSIONS.AUTHOR.has(p)).toBe(true);
-    for (const p of ROLE_PERMISSIONS.AUTHOR) expect(p.endsWith(":any") ? p : "ok").toMatch(/^(ok|comment:like:any|comment:report:any)$/);
+    for (const p of ROLE_PERMISSIONS.AUTHOR)
+      expect(p.endsWith(":any") ? p : "ok").toMatch(/^(ok|comment:like:any|comment:report:any)$/);
   });
 
   it("gives admins every action on anything", () => {

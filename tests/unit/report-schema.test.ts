@@ -35,7 +35,8 @@ describe("the Reports tab's buttons", () => {
   it("reads <action>:<comment id>", () => {
     expect(ReportOpSchema.parse("dismiss:7")).toEqual({ op: "dismiss", commentId: 7 });
     expect(ReportOpSchema.parse("trash:8")).toEqual({ op: "trash", commentId: 8 });
-    for (const bad of ["approve:7", "dismiss", "dismiss:x", "spam:7:8", ""]) expect(ReportOpSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["approve:7", "dismiss", "dismiss:x", "spam:7:8", ""])
+      expect(ReportOpSchema.safeParse(bad).success).toBe(false);
   });
 
   it("says what happened", () => {

@@ -83,7 +83,9 @@ export function trustTests(open: OpenDatabase): void {
   describe("reports", () => {
     it("takes one report per person per comment; a second is refused as a duplicate", async () => {
       const id = await comment();
-      expect(await reports.reportComment(db, actors.reader, { commentId: id, reason: "spam", note: "Links to a casino" })).toEqual({
+      expect(
+        await reports.reportComment(db, actors.reader, { commentId: id, reason: "spam", note: "Links to a casino" }),
+      ).toEqual({
         ok: true,
       });
       expect(await reports.reportComment(db, actors.reader, { commentId: id, reason: "abuse", note: "" })).toEqual({
@@ -178,7 +180,9 @@ export function trustTests(open: OpenDatabase): void {
     it("is for admins only, never oneself or another admin", async () => {
       expect(await blocks.setBlock(db, actors.author, actors.second.id, "day")).toEqual({ ok: false, reason: "forbidden" });
       expect(await blocks.setBlock(db, actors.admin, actors.admin.id, "day")).toEqual({ ok: false, reason: "self" });
-      const other = await db.user.create({ data: { name: "Other admin", handle: "t-admin2", email: "a2@trust.example", role: "ADMIN" } });
+      const other = await db.user.create({
+        data: { name: "Other admin", handle: "t-admin2", email: "a2@trust.example", role: "ADMIN" },
+      });
       expect(await blocks.setBlock(db, actors.admin, other.id, "day")).toEqual({ ok: false, reason: "admin" });
       expect(await blocks.setBlock(db, actors.admin, "no-such-user", "day")).toEqual({ ok: false, reason: "not-found" });
       expect(await bannedUntil(actors.second.id)).toBeNull();
@@ -334,7 +338,12 @@ export function trustTests(open: OpenDatabase): void {
       await write.setLike(db, id, actors.reader.id, true);
       await write.setLike(db, id, actors.second.id, true);
       await db.user.update({ where: { id: actors.second.id }, data: { hideLikes: true } });
-      const page = await queries.readThreadPage(postId, actors.author.id, { page: 1, perPage: 100, maxDepth: 5, order: "oldest" });
+      const page = await queries.readThreadPage(postId, actors.author.id, {
+        page: 1,
+        perPage: 100,
+        maxDepth: 5,
+        order: "oldest",
+      });
       const node = page.nodes.find((n) => n.comment.id === id);
       expect(node?.comment.likeCount).toBe(2);
       expect(node?.comment.likedBy).toEqual(["reader"]);

@@ -71,7 +71,10 @@ export default async function ModerateCommentPage({ params }: Props) {
         ) : null}
       </header>
       {comment.writer && can(user, "user:block") && comment.writer.role !== "ADMIN" && comment.writer.id !== user.id ? (
-        <section className="flex flex-col gap-2 rounded-lg border border-stone-200 p-4 dark:border-stone-800" aria-label="The writer's account">
+        <section
+          className="flex flex-col gap-2 rounded-lg border border-stone-200 p-4 dark:border-stone-800"
+          aria-label="The writer's account"
+        >
           <h2 className="text-sm font-semibold">Block {comment.writer.name} from commenting, replying, editing and liking</h2>
           <BlockForm userId={comment.writer.id} name={comment.writer.name} bannedUntil={comment.writer.bannedUntil} />
         </section>
