@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, updateAvatarAction, updateProfileAction } from "@/lib/users/actions";
+import { changePasswordAction, hideLikesAction, updateAvatarAction, updateProfileAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { Field, FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
 import { Avatar } from "@/components/ui/avatar";
@@ -131,6 +131,29 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       />
       <div>
         <SubmitButton pending={pending}>{hasPassword ? "Change password" : "Set password"}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** Whether the reader's name appears in public "Liked by" lists. */
+export function LikesPrivacyForm({ hideLikes }: { hideLikes: boolean }) {
+  const [state, action, pending] = useActionState(hideLikesAction, initialFormState);
+  return (
+    <form action={action} className={sectionClass} aria-labelledby="likes-privacy-heading">
+      <h2 id="likes-privacy-heading" className="text-lg font-semibold">
+        Likes
+      </h2>
+      <FormMessage message={state.message} ok={state.ok} />
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <input type="checkbox" name="hideLikes" defaultChecked={hideLikes} className="h-4 w-4" />
+        Hide my name from “Liked by” lists
+      </label>
+      <p className="text-xs text-stone-500 dark:text-stone-400">
+        Your likes still count (“and 2 others”). The essay’s author and the site’s admins can still see who liked a comment.
+      </p>
+      <div>
+        <SubmitButton pending={pending}>Save</SubmitButton>
       </div>
     </form>
   );

@@ -14,6 +14,8 @@ export interface CommentFormProps {
   signedInAs?: string | null;
   /** Signed in with an address not confirmed yet: that address (such accounts cannot comment). */
   unconfirmedEmail?: string | null;
+  /** A blocked account: what it reads instead ("You can't comment until …"). */
+  blocked?: string | null;
   /** A guest's remembered details (only on their own, uncached page). */
   remembered?: { name: string; email: string; url: string } | null;
   /** Signed timestamp of when the form was rendered (minimum fill time). */
@@ -30,6 +32,7 @@ export function CommentForm({
   replyTo,
   signedInAs,
   unconfirmedEmail,
+  blocked,
   remembered,
   formToken,
   signInHref,
@@ -102,7 +105,11 @@ export function CommentForm({
             />
           </div>
         ) : null}
-        {signedInAs && unconfirmedEmail ? (
+        {signedInAs && blocked ? (
+          <p id="comment-blocked" role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {blocked}
+          </p>
+        ) : signedInAs && unconfirmedEmail ? (
           <p role="status" className="text-sm text-stone-700 dark:text-stone-300">
             Confirm your e-mail address to comment: open the link we sent to <strong>{unconfirmedEmail}</strong>, or{" "}
             <a href="/account" className="underline">

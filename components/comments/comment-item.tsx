@@ -6,6 +6,7 @@ import { withinEditWindow } from "@/lib/comments/policy";
 import { threadClasses } from "@/lib/comments/thread-classes";
 import { commentLinks } from "@/lib/comments/thread-links";
 import type { CommentNodeView } from "@/lib/comments/views";
+import type { RevisionView } from "@/lib/comments/history";
 import { CommentForm } from "./comment-form";
 import { DeleteCommentForm, EditCommentForm } from "./edit-forms";
 import { LikeButton } from "./like-button";
@@ -29,6 +30,36 @@ function AuthorName({ node }: { node: CommentNodeView }) {
     );
   }
   return <span className={threadClasses.authorName}>{c.authorName}</span>;
+}
+
+/**
+ * "(edited)": for the essay's author and admins a disclosure with the earlier versions (plain
+ * HTML, works without JavaScript); for everyone else just the words.
+ */
+function EditedMark({ commentId, history }: { commentId: number; history: RevisionView[] | null }) {
+  if (!history || history.length === 0) return <span className={threadClasses.edited}>(edited)</span>;
+  return (
+    <details className={threadClasses.edited} id={`comment-${commentId}-history`}>
+      <summary className="cursor-pointer underline">(edited)</summary>
+      <ol
+        aria-label="Earlier versions"
+        className="mt-2 flex flex-col gap-2 border-l-2 border-stone-300 pl-3 dark:border-stone-700"
+      >
+        {history.map((v, i) => (
+          <li key={i}>
+            <p className="text-xs text-stone-500">
+              Before {v.editorName}’s edit of <time dateTime={v.replacedAt}>{formatDateTime(v.replacedAt)}</time>
+            </p>
+            <div
+              className={threadClasses.body}
+              // Sanitized when that version was saved (lib/markdown/comment.ts).
+              dangerouslySetInnerHTML={{ __html: v.bodyHtml }}
+            />
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
 }
 
 /**
@@ -69,7 +100,7 @@ export function CommentItem({ node, ctx }: { node: CommentNodeView; ctx: ThreadC
               <a href={links.permalink} className={threadClasses.date}>
                 <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
               </a>
-              {c.editedAt ? <span className={threadClasses.edited}>(edited)</span> : null}
+              {c.editedAt ? <EditedMark commentId={c.id} history={ctx.history?.[c.id] ?? null} /> : null}
             </header>
             {c.pending ? <p className={threadClasses.pending}>Your comment is awaiting moderation.</p> : null}
             {node.replyingTo ? (
@@ -114,6 +145,16 @@ export function CommentItem({ node, ctx }: { node: CommentNodeView; ctx: ThreadC
                 </a>
               ) : null}
               {canDelete ? <DeleteCommentForm commentId={c.id} /> : null}
+              {/* Only for signed-in viewers: their page is their own, never the shared anonymous copy. */}
+              {viewer && !ownComment && !c.pending ? (
+                <a
+                  href={`/comments/${c.id}/report`}
+                  className="text-stone-500 hover:underline dark:text-stone-400"
+                  aria-label={`Report the comment by ${c.authorName}`}
+                >
+                  Report
+                </a>
+              ) : null}
             </div>
             {ctx.replyTo === c.id && canReply ? (
               <CommentForm {...ctx.form} replyTo={{ id: c.id, name: c.authorName, cancelHref }} />

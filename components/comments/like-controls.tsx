@@ -1,6 +1,6 @@
 import type { FormEvent } from "react";
 import { threadClasses } from "@/lib/comments/thread-classes";
-import { likedByLabel } from "@/lib/comments/views";
+import { likedByLabel, othersLabel } from "@/lib/comments/views";
 
 export interface LikeControlsProps {
   commentId: number;
@@ -40,6 +40,9 @@ export function LikeControls(props: LikeControlsProps) {
             {props.names.map((name, i) => (
               <li key={`${name}-${i}`}>{name}</li>
             ))}
+            {props.likeCount > props.names.length ? (
+              <li>{othersLabel(props.likeCount - props.names.length, props.names.length > 0)}</li>
+            ) : null}
           </ul>
         </details>
       ) : null}

@@ -1,4 +1,5 @@
 import type { CommentFormProps } from "./comment-form";
+import type { RevisionView } from "@/lib/comments/history";
 
 /** Everything a comment item needs to know about the page and the person looking at it. */
 export interface ThreadContext {
@@ -19,4 +20,7 @@ export interface ThreadContext {
   /** Extra query for links that keep the reader's chosen order. */
   orderQuery: string;
   form: Omit<CommentFormProps, "replyTo">;
+  /** Earlier versions of edited comments, only when the viewer may see them (the essay's author,
+   * admins); null for everyone else, so the shared page never carries them. */
+  history: Record<number, RevisionView[]> | null;
 }

@@ -4,7 +4,14 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
 import { initialFormState } from "@/lib/forms/state";
-import { moderateCommentsAction, moderatorEditAction, moderatorReplyAction, type ReplyState } from "@/lib/moderation/actions";
+import {
+  moderateCommentsAction,
+  moderatorEditAction,
+  moderatorReplyAction,
+  removeLikeAction,
+  type ReplyState,
+} from "@/lib/moderation/actions";
+import type { Liker } from "@/lib/comments/likes-moderation";
 import type { ModerationOp } from "@/lib/moderation/transitions";
 import { ModerationOpButtons } from "./moderation-queue";
 
@@ -75,6 +82,45 @@ export function ModeratorReplyForm({ commentId, asName }: { commentId: number; a
       <div>
         <SubmitButton pending={pending}>Publish reply</SubmitButton>
       </div>
+    </form>
+  );
+}
+
+/** Everyone who liked the comment (hidden names too: moderators only) and a Remove button each. */
+export function LikersList({ commentId, likers }: { commentId: number; likers: Liker[] }) {
+  const [state, action, pending] = useActionState(removeLikeAction, initialFormState);
+  return (
+    <form action={action} className={sectionClass} aria-labelledby="likers-heading">
+      <h2 id="likers-heading" className="text-lg font-semibold">
+        Liked by {likers.length === 1 ? "1 person" : `${likers.length} people`}
+      </h2>
+      <FormMessage message={state.message} ok={state.ok} />
+      <input type="hidden" name="commentId" value={commentId} />
+      {likers.length === 0 ? (
+        <p className="text-sm text-stone-600 dark:text-stone-400">Nobody has liked this comment.</p>
+      ) : (
+        <ul className="divide-y divide-stone-200 text-sm dark:divide-stone-800" aria-label="People who liked this comment">
+          {likers.map((l) => (
+            <li key={l.userId} aria-label={l.name} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                <Link href={`/authors/${l.handle}`} className="font-medium underline">
+                  {l.name}
+                </Link>
+                {l.hidden ? <span className="text-stone-500"> (name hidden from the public)</span> : null}
+              </span>
+              <button
+                type="submit"
+                name="userId"
+                value={l.userId}
+                disabled={pending}
+                className="rounded-full border border-red-300 px-3 py-1 text-xs font-medium text-red-800 hover:border-red-600 disabled:opacity-60 dark:border-red-800 dark:text-red-300"
+              >
+                Remove like
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

@@ -1,3 +1,15 @@
+import { blockedMessage } from "@/lib/users/block";
+import { db } from "@/lib/db/client";
+import { editHistoryOf, seesEditHistory } from "@/lib/comments/history";
+
+/** The ids of the edited comments on a page of the thread. */
+function editedIds(nodes: CommentNodeView[], out: number[] = []): number[] {
+  for (const n of nodes) {
+    if (n.comment.editedAt && !n.tombstone) out.push(n.comment.id);
+    editedIds(n.children, out);
+  }
+  return out;
+}
 import Link from "next/link";
 import type { Metadata } from "next";
 import { alternatesFor } from "@/lib/seo/metadata";
@@ -142,6 +154,7 @@ export async function EssayPage({ slug, commentPage, viewer }: { slug: string; c
   // A comment page past the end is not a page.
   if (commentPage > 1 && commentPage > thread.pageCount) notFound();
 
+  const history = seesEditHistory(viewer.user, post.authorId) ? await editHistoryOf(db, editedIds(thread.nodes)) : null;
   const closed = commentsClosed({ commentsOpen: post.commentsOpen, publishedAt: post.publishedAt }, settings);
   const replyTo = viewer.replyTo && containsComment(thread.nodes, viewer.replyTo) ? viewer.replyTo : null;
   const editing = viewer.user && viewer.editId ? await commentSourceForEditing(viewer.editId, post.id) : null;
@@ -158,10 +171,12 @@ export async function EssayPage({ slug, commentPage, viewer }: { slug: string; c
     replyTo,
     editing,
     orderQuery: "",
+    history,
     form: {
       postId: post.id,
       signedInAs: viewer.user?.name ?? null,
       unconfirmedEmail: viewer.user?.unconfirmedEmail ?? null,
+      blocked: viewer.user?.blockedUntil ? blockedMessage(viewer.user.blockedUntil) : null,
       remembered: viewer.user ? null : (viewer.remembered ?? null),
       formToken: formToken(commentSecret()),
       signInHref: `/signin?callbackUrl=${encodeURIComponent(`${pagePath}#respond`)}`,

@@ -11,7 +11,6 @@ import { magicLinkMail } from "../mail/templates";
 import { readSettings } from "../settings/queries";
 import { createAccount } from "../users/create";
 import { SignInSchema } from "../users/schema";
-import { isBanned } from "./permissions";
 import { safeCallbackPath } from "./callback-url";
 import { checkCredentials } from "./credentials";
 import { noteAuthError } from "./storage-failures";
@@ -140,10 +139,11 @@ function buildConfig(): NextAuthConfig {
       },
     },
     callbacks: {
-      async signIn({ user }) {
-        if (!user.id) return true;
-        const row = await db.user.findUnique({ where: { id: user.id }, select: { bannedUntil: true } });
-        return !row || !isBanned(row);
+      // A blocked account (bannedUntil, lib/users/block.ts) still signs in and reads: it is
+      // can() that refuses it commenting, replying, editing, liking and reporting, with a message
+      // that says until when.
+      async signIn() {
+        return true;
       },
       async redirect({ url, baseUrl }) {
         // Only ever a path on this site, on the site's public origin (the request may have

@@ -16,10 +16,13 @@ export type Action =
   | "comment:delete"
   | "comment:moderate"
   | "comment:like"
+  | "comment:report"
   | "profile:update"
   | "dashboard:view"
   | "user:list"
   | "user:update-role"
+  | "user:block"
+  | "audit:view"
   | "settings:update";
 
 export type Scope = "own" | "any";
@@ -45,6 +48,8 @@ const READER: Permission[] = [
   "comment:update:own",
   "comment:delete:own",
   "comment:like:any",
+  // Anyone's comment but their own (lib/reports/write.ts refuses reports of one's own).
+  "comment:report:any",
   "profile:update:own",
 ];
 
@@ -72,10 +77,13 @@ const ADMIN: Permission[] = (
     "comment:delete",
     "comment:moderate",
     "comment:like",
+    "comment:report",
     "profile:update",
     "dashboard:view",
     "user:list",
     "user:update-role",
+    "user:block",
+    "audit:view",
     "settings:update",
   ] as Action[]
 ).flatMap((a) => [`${a}:own`, `${a}:any`] as Permission[]);

@@ -3,7 +3,6 @@
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { db } from "../db/client";
-import { retryWhenBusy } from "../db/retry";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
 import { can, isBanned } from "../auth/permissions";
@@ -21,10 +20,11 @@ import { accountHasEmail, commentPermalink, openPost, writerHistory } from "./qu
 import { CommentIdSchema, CommentBodySchema, EditCommentSchema, GuestSchema, NewCommentSchema } from "./schema";
 import { formTiming, formToken, guestKeyHash, newGuestKey } from "./tokens";
 import { addPendingId, commentSecret, readCommenter, rememberCommenter } from "./viewer";
-import { editCommentBody, loadModeratedComment } from "../moderation/write";
+import { deleteFromThread, editCommentBody, loadModeratedComment } from "../moderation/write";
 import { CommentRejected, insertComment } from "./write";
 import { withStorageGuard } from "../forms/storage";
 import { nudgeNotifier } from "../notify/notifier";
+import { blockedMessage } from "../users/block";
 
 export interface CommentFormState extends FormState {
   /** Rendered preview of the comment (the "Preview" button). */
@@ -73,7 +73,7 @@ export const postCommentAction = withStorageGuard(async function postCommentActi
     const message = essayProblem ?? parentProblem;
     return { errors: shown, values, ...(message ? { status: 400, message } : {}) };
   }
-  if (user && isBanned(user)) return { status: 403, message: "Your account cannot comment right now.", values };
+  if (user?.bannedUntil && isBanned(user)) return { status: 403, message: blockedMessage(user.bannedUntil), values };
   if (user && !can(user, "comment:create")) return { status: 403, message: "You don’t have permission to comment.", values };
   if (user && !user.emailVerified) return { status: 403, message: unconfirmed(user.email), values };
   const guestData = guest?.success ? guest.data : null;
@@ -200,6 +200,8 @@ export const editCommentAction = withStorageGuard(async function editCommentActi
   const comment = await loadModeratedComment(db, parsed.data.commentId);
   if (!comment || comment.status === "DELETED") return { status: 404, message: "That comment no longer exists.", values };
   const resource = { authorId: comment.authorId, postAuthorId: comment.post.authorId };
+  if (user.bannedUntil && isBanned(user))
+    return { status: 403, message: blockedMessage(user.bannedUntil, "edit comments"), values };
   if (!can(user, "comment:update", resource)) return { status: 403, message: "You can’t edit this comment.", values };
   const moderator = user.role === "ADMIN" || comment.post.authorId === user.id;
   const settings = await getSettings();
@@ -216,7 +218,7 @@ export const editCommentAction = withStorageGuard(async function editCommentActi
         linkCount: countLinks(bodyHtml),
         texts: [parsed.data.body, user.name, user.email],
       });
-  const saved = await editCommentBody(db, comment.id, parsed.data.body, bodyHtml, moveTo);
+  const saved = await editCommentBody(db, comment.id, parsed.data.body, bodyHtml, moveTo, user);
   if (!saved) return { status: 404, message: "That comment no longer exists.", values };
   await expireTags(tags.post(comment.postId), ...(moveTo ? [tags.posts] : []));
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, settings);
@@ -237,18 +239,7 @@ export const deleteCommentAction = withStorageGuard(async function deleteComment
   if (!can(user, "comment:delete", { authorId: comment.authorId, postAuthorId: comment.post.authorId })) {
     return { status: 403, message: "You can’t delete this comment." };
   }
-  await retryWhenBusy(() =>
-    db.$transaction(async (tx) => {
-      const updated = await tx.comment.updateMany({
-        where: { id: comment.id, status: comment.status },
-        data: { status: "DELETED", likeCount: 0 },
-      });
-      if (updated.count === 0) return;
-      await tx.commentLike.deleteMany({ where: { commentId: comment.id } });
-      if (comment.status === "APPROVED")
-        await tx.post.update({ where: { id: comment.postId }, data: { commentCount: { decrement: 1 } } });
-    }),
-  );
+  await deleteFromThread(db, user, comment);
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, await getSettings());
   if ((await headers()).has("next-action")) {
     // With JavaScript: expiring the tags inside the action would refresh the page in place,

@@ -1,4 +1,5 @@
 import "server-only";
+import { isBanned } from "../auth/permissions";
 import { getCurrentUser } from "../auth/session";
 import { parseIntId } from "../forms/schema";
 import { COMMENT_ORDERS, type CommentOrder } from "./tree";
@@ -15,7 +16,13 @@ export async function essayViewer(search: Search): Promise<EssayViewer> {
   const order = one(search.order);
   return {
     user: user
-      ? { id: user.id, name: user.name, role: user.role, unconfirmedEmail: user.emailVerified ? null : user.email }
+      ? {
+          id: user.id,
+          name: user.name,
+          role: user.role,
+          unconfirmedEmail: user.emailVerified ? null : user.email,
+          blockedUntil: user.bannedUntil && isBanned(user) ? user.bannedUntil.toISOString() : null,
+        }
       : null,
     pendingIds,
     // The browser key stays in its HttpOnly cookie: only the details reach the page.

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db/client";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
-import { can } from "../auth/permissions";
+import { can, isBanned } from "../auth/permissions";
+import { blockedMessage } from "../users/block";
 import { getCurrentUser } from "../auth/session";
 import { getSettings } from "../settings/queries";
 import { requestIp, ipHashOf } from "../http/request-ip";
@@ -34,6 +35,8 @@ export async function likeComment(commentId: number, wantLike: boolean, options:
     return { kind: "sign-in", location: `/signin?callbackUrl=${encodeURIComponent(permalink)}` };
   }
   if (comment.authorId === user.id) return { kind: "refused", status: 403, message: "You can’t like your own comment." };
+  if (user.bannedUntil && isBanned(user))
+    return { kind: "refused", status: 403, message: blockedMessage(user.bannedUntil, "like comments") };
   if (!can(user, "comment:like", { authorId: comment.authorId }))
     return { kind: "refused", status: 403, message: "You can’t like comments right now." };
   // Flood control: per person and per address (four times the person's limit: people share

@@ -176,7 +176,8 @@ export async function readThreadPage(
     likedIds.length
       ? sqlOf(db).query<{ commentId: number | bigint; name: string }>(Prisma.sql`
           SELECT l."commentId", u."name" FROM "CommentLike" l JOIN "User" u ON u."id" = l."userId"
-          WHERE l."commentId" IN (${Prisma.join(likedIds)}) ORDER BY l."createdAt" ASC, u."name" ASC`)
+          WHERE l."commentId" IN (${Prisma.join(likedIds)}) AND NOT u."hideLikes"
+          ORDER BY l."createdAt" ASC, u."name" ASC`)
       : [],
     viewer?.userId && likedIds.length
       ? sqlOf(db).query<{ commentId: number | bigint }>(Prisma.sql`

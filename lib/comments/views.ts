@@ -69,6 +69,15 @@ export function likedByLabel(count: number): string {
   return count === 1 ? "Liked by 1 person" : `Liked by ${count.toLocaleString("en-US")} people`;
 }
 
+/**
+ * People who liked a comment but keep their names out of public lists (they still count):
+ * "and 2 others" after the listed names, "2 people" when no name is listed.
+ */
+export function othersLabel(count: number, afterNames: boolean): string {
+  if (afterNames) return count === 1 ? "and 1 other" : `and ${count.toLocaleString("en-US")} others`;
+  return count === 1 ? "1 person" : `${count.toLocaleString("en-US")} people`;
+}
+
 /** What the per-viewer version of an essay page knows about who is looking. */
 export interface EssayViewer {
   user: {
@@ -77,6 +86,8 @@ export interface EssayViewer {
     role: "READER" | "AUTHOR" | "ADMIN";
     /** The account's address while it is unconfirmed (such accounts cannot comment yet); else null. */
     unconfirmedEmail: string | null;
+    /** While the account is blocked: until when (ISO). Such accounts cannot comment. */
+    blockedUntil: string | null;
   } | null;
   pendingIds: number[];
   remembered: Omit<RememberedCommenter, "key"> | null;

@@ -10,7 +10,8 @@ import { formValues, type FormState } from "../forms/state";
 import { renderComment } from "../markdown/comment";
 import { CommentRejected, insertComment } from "../comments/write";
 import { fieldErrors } from "../users/schema";
-import { ModerateFormSchema, ModeratorEditSchema, ModeratorReplySchema } from "./schema";
+import { ModerateFormSchema, ModeratorEditSchema, ModeratorReplySchema, RemoveLikeSchema } from "./schema";
+import { removeLike } from "../comments/likes-moderation";
 import { outcomeMessage } from "./transitions";
 import { editCommentBody, loadModeratedComment, moderateComments } from "./write";
 import { withStorageGuard } from "../forms/storage";
@@ -80,7 +81,7 @@ export const moderatorEditAction = withStorageGuard(async function moderatorEdit
   if (!can(user, "comment:moderate", { postAuthorId: comment.post.authorId })) {
     return { status: 403, message: "You can’t moderate this comment.", values };
   }
-  const saved = await editCommentBody(db, comment.id, parsed.data.body, await renderComment(parsed.data.body));
+  const saved = await editCommentBody(db, comment.id, parsed.data.body, await renderComment(parsed.data.body), null, user);
   if (!saved) return { status: 404, message: "That comment no longer exists.", values };
   await expireTags(tags.post(comment.postId));
   return { ok: true, message: "Comment saved.", values };
@@ -120,4 +121,24 @@ export const moderatorReplyAction = withStorageGuard(async function moderatorRep
   await expireTags(tags.post(parent.postId), tags.posts);
   nudgeNotifier();
   return { ok: true, message: "Reply published.", replyUrl: `/comments/${reply.id}` };
+});
+
+/** A moderator removes one person's like from a comment (the count follows, in one transaction). */
+export const removeLikeAction = withStorageGuard(async function removeLikeAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const parsed = RemoveLikeSchema.safeParse({ commentId: formData.get("commentId"), userId: formData.get("userId") });
+  if (!parsed.success) return { status: 400, message: "That is not a like." };
+  if (!can(user, "comment:moderate")) return { status: 403, message: "You can’t moderate this comment." };
+  const result = await removeLike(db, user, parsed.data.commentId, parsed.data.userId);
+  if (!result.ok) {
+    return result.reason === "forbidden"
+      ? { status: 403, message: "You can’t moderate this comment." }
+      : { status: 404, message: "That like was already removed." };
+  }
+  await expireTags(tags.post(result.postId));
+  return { ok: true, message: `Like removed. ${result.likeCount === 1 ? "1 like" : `${result.likeCount} likes`} left.` };
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { isBanned } from "../auth/permissions";
 import type { Prisma } from "../generated/sqlite/client";
 import { makeExcerpt } from "../posts/excerpt";
 import { QUEUE_STATUSES, type QueueStatus } from "./transitions";
@@ -59,7 +60,7 @@ const itemSelect = {
   createdAt: true,
   editedAt: true,
   likeCount: true,
-  author: { select: { name: true, handle: true, email: true } },
+  author: { select: { id: true, name: true, handle: true, email: true, role: true, bannedUntil: true } },
   post: { select: { id: true, slug: true, title: true, authorId: true } },
   parent: { select: { id: true, status: true, bodyMarkdown: true, guestName: true, author: { select: { name: true } } } },
 } satisfies Prisma.CommentSelect;
@@ -142,11 +143,21 @@ export async function postsWithComments(moderator: Moderator): Promise<{ id: str
 export interface ModeratedComment extends QueueItem {
   bodyMarkdown: string;
   postAuthorId: string;
+  /** The writer's account (none for guests), for the admin's Block form. */
+  writer: { id: string; name: string; role: string; bannedUntil: string | null } | null;
 }
 
 /** A comment for its moderation page, or null when it is gone or was deleted by its writer. */
 export async function commentForModeration(id: number): Promise<ModeratedComment | null> {
   const r = await db.comment.findUnique({ where: { id }, select: itemSelect });
   if (!r || r.status === "DELETED") return null;
-  return { ...toItem(r), bodyMarkdown: r.bodyMarkdown, postAuthorId: r.post.authorId };
+  const writer = r.author
+    ? {
+        id: r.author.id,
+        name: r.author.name,
+        role: r.author.role,
+        bannedUntil: r.author.bannedUntil && isBanned(r.author) ? r.author.bannedUntil.toISOString() : null,
+      }
+    : null;
+  return { ...toItem(r), bodyMarkdown: r.bodyMarkdown, postAuthorId: r.post.authorId, writer };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CommentBodySchema, CommentIdValue } from "../comments/schema";
-import { KEY_ID } from "../forms/schema";
+import { KEY_ID, keyId } from "../forms/schema";
 import { MODERATION_OPS, QUEUE_STATUSES, type ModerationOp } from "./transitions";
 
 /** At most this many comments in one bulk action (a page of the queue is 20). */
@@ -66,3 +66,6 @@ export const ModerateFormSchema = z
 
 export const ModeratorEditSchema = z.object({ commentId: CommentId, body: CommentBodySchema });
 export const ModeratorReplySchema = z.object({ commentId: CommentId, body: CommentBodySchema });
+
+/** A moderator's "Remove" button next to one person's like. */
+export const RemoveLikeSchema = z.object({ commentId: CommentId, userId: keyId("That is not a like.") });

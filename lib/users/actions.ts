@@ -1,7 +1,6 @@
 "use server";
 
 import { db } from "../db/client";
-import { retryWhenBusy } from "../db/retry";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
 import { can } from "../auth/permissions";
@@ -14,6 +13,11 @@ import { deleteUpload, saveImageUpload } from "../uploads/store";
 import { hashPassword, verifyPassword } from "./password";
 import { fieldErrors, PasswordChangeSchema, ProfileSchema, RoleChangeSchema } from "./schema";
 import { withStorageGuard } from "../forms/storage";
+import { refresh } from "next/cache";
+import { formatDateTime } from "../format";
+import { BlockFormSchema, isForever } from "./block";
+import { changeRole, setBlock } from "./block-write";
+import { postsLikedBy } from "../comments/likes-moderation";
 
 const signedOut: FormState = { status: 401, message: "Your session has ended. Sign in again." };
 const forbidden: FormState = { status: 403, message: "You don’t have permission to do that." };
@@ -118,13 +122,7 @@ export const updateRoleAction = withStorageGuard(async function updateRoleAction
   if (!target) return { status: 404, message: "That account no longer exists.", values };
   if (target.role === parsed.data.role)
     return { ok: true, message: `${target.name} is already ${parsed.data.role.toLowerCase()}.`, values };
-  const result = await retryWhenBusy(() =>
-    db.$transaction(async (tx) => {
-      if (target.role === "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) return "last-admin" as const;
-      await tx.user.update({ where: { id: target.id }, data: { role: parsed.data.role } });
-      return "ok" as const;
-    }),
-  );
+  const result = await changeRole(db, user, target, parsed.data.role);
   if (result === "last-admin")
     return { status: 409, message: "The site needs at least one admin. Promote someone else first.", values };
   await expireTags(tags.users);
@@ -132,5 +130,68 @@ export const updateRoleAction = withStorageGuard(async function updateRoleAction
     ok: true,
     message: `${target.name} is now ${parsed.data.role === "ADMIN" ? "an admin" : parsed.data.role === "AUTHOR" ? "an author" : "a reader"}.`,
     values,
+  };
+});
+
+/** An admin blocks an account for a while (or for good), or lifts the block. */
+export const blockUserAction = withStorageGuard(async function blockUserAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  const values = formValues(formData);
+  const parsed = BlockFormSchema.safeParse({
+    op: formData.get("op"),
+    userId: formData.get("userId"),
+    duration: formData.get("duration") ?? undefined,
+  });
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { status: 400, errors, message: errors.duration ?? errors.userId ?? "Unknown action.", values };
+  }
+  if (!can(user, "user:block")) return { ...forbidden, values };
+  const result = await setBlock(db, user, parsed.data.userId, parsed.data.op === "block" ? parsed.data.duration : null);
+  if (!result.ok) {
+    switch (result.reason) {
+      case "forbidden":
+        return { ...forbidden, values };
+      case "not-found":
+        return { status: 404, message: "That account no longer exists.", values };
+      case "self":
+        return { status: 409, message: "You can’t block yourself.", values };
+      case "admin":
+        return { status: 409, message: "Admins can’t be blocked. Change their role first.", values };
+    }
+  }
+  // Their name links and comment forms do not change for readers: only the lists that show it.
+  refresh();
+  return {
+    ok: true,
+    message: result.bannedUntil
+      ? `${result.name} is blocked${isForever(result.bannedUntil) ? "" : ` until ${formatDateTime(result.bannedUntil.toISOString())}`}.`
+      : `${result.name} can comment again.`,
+  };
+});
+
+/** The reader's choice to keep their name out of public "Liked by" lists (they still count). */
+export const hideLikesAction = withStorageGuard(async function hideLikesAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) return signedOut;
+  if (!can(user, "profile:update", { authorId: user.id })) return forbidden;
+  const hideLikes = formData.get("hideLikes") === "on";
+  await db.user.update({ where: { id: user.id }, data: { hideLikes } });
+  // The essays whose shared pages list this person's likes.
+  const postIds = await postsLikedBy(db, user.id);
+  if (postIds.length > 0) await expireTags(...postIds.map((id) => tags.post(id)));
+  refresh();
+  return {
+    ok: true,
+    message: hideLikes
+      ? "Your name is no longer shown in “Liked by” lists; your likes still count."
+      : "Your name is shown in “Liked by” lists again.",
   };
 });

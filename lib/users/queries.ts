@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { cleanLine } from "../forms/schema";
+import { isBanned } from "../auth/permissions";
 
 export interface UserRow {
   id: string;
@@ -8,6 +9,8 @@ export interface UserRow {
   email: string;
   handle: string;
   role: "READER" | "AUTHOR" | "ADMIN";
+  /** The end of a block in force (ISO), else null. */
+  bannedUntil: string | null;
   createdAt: string;
   posts: number;
   comments: number;
@@ -39,6 +42,7 @@ export async function listUsers(
       email: true,
       handle: true,
       role: true,
+      bannedUntil: true,
       createdAt: true,
       _count: { select: { posts: true, comments: true } },
     },
@@ -50,6 +54,7 @@ export async function listUsers(
       email: r.email,
       handle: r.handle,
       role: r.role,
+      bannedUntil: r.bannedUntil && isBanned(r) ? r.bannedUntil.toISOString() : null,
       createdAt: r.createdAt.toISOString(),
       posts: r._count.posts,
       comments: r._count.comments,

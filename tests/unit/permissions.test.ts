@@ -12,10 +12,13 @@ const ACTIONS = [
   "comment:delete",
   "comment:moderate",
   "comment:like",
+  "comment:report",
   "profile:update",
   "dashboard:view",
   "user:list",
   "user:update-role",
+  "user:block",
+  "audit:view",
   "settings:update",
 ] as const satisfies readonly Action[];
 
@@ -29,6 +32,7 @@ const COMMENT_ACTIONS = new Set<Action>([
   "comment:delete",
   "comment:moderate",
   "comment:like",
+  "comment:report",
 ]);
 
 const ME = "user-me";
@@ -76,10 +80,13 @@ const MATRIX: Record<Role, Record<Action, Expected>> = {
     "comment:delete": { own: T, any: F, onMyPost: F },
     "comment:moderate": { own: F, any: F, onMyPost: F },
     "comment:like": { own: T, any: T, onMyPost: T },
+    "comment:report": { own: T, any: T, onMyPost: T },
     "profile:update": { own: T, any: F },
     "dashboard:view": { own: F, any: F },
     "user:list": { own: F, any: F },
     "user:update-role": { own: F, any: F },
+    "user:block": { own: F, any: F },
+    "audit:view": { own: F, any: F },
     "settings:update": { own: F, any: F },
   },
   AUTHOR: {
@@ -94,10 +101,13 @@ const MATRIX: Record<Role, Record<Action, Expected>> = {
     // elsewhere (that would let them approve/unhide their own comment on someone else's post).
     "comment:moderate": { own: F, any: F, onMyPost: T },
     "comment:like": { own: T, any: T, onMyPost: T },
+    "comment:report": { own: T, any: T, onMyPost: T },
     "profile:update": { own: T, any: F },
     "dashboard:view": { own: T, any: F },
     "user:list": { own: F, any: F },
     "user:update-role": { own: F, any: F },
+    "user:block": { own: F, any: F },
+    "audit:view": { own: F, any: F },
     "settings:update": { own: F, any: F },
   },
   ADMIN: Object.fromEntries(
@@ -137,8 +147,8 @@ describe("the permission matrix", () => {
     expect([...known].sort()).toEqual([...ACTIONS].sort());
   });
 
-  it("has one row per role × action × column (14 actions, 5 of them comment actions)", () => {
-    expect(ROWS).toHaveLength(3 * (14 * 2 + 5));
+  it("has one row per role × action × column (17 actions, 6 of them comment actions)", () => {
+    expect(ROWS).toHaveLength(3 * (17 * 2 + 6));
   });
 
   it.each(ROWS)("$role $action on $column → $expected", ({ role, action, column, expected }) => {
@@ -269,15 +279,23 @@ describe("owns", () => {
 });
 
 describe("ROLE_PERMISSIONS", () => {
-  it("gives readers exactly their five permissions", () => {
+  it("gives readers exactly their six permissions", () => {
     expect([...ROLE_PERMISSIONS.READER].sort()).toEqual(
-      ["comment:create:own", "comment:delete:own", "comment:like:any", "comment:update:own", "profile:update:own"].sort(),
+      [
+        "comment:create:own",
+        "comment:delete:own",
+        "comment:like:any",
+        "comment:report:any",
+        "comment:update:own",
+        "profile:update:own",
+      ].sort(),
     );
   });
 
   it("gives authors everything readers have", () => {
     for (const p of ROLE_PERMISSIONS.READER) expect(ROLE_PERMISSIONS.AUTHOR.has(p)).toBe(true);
-    for (const p of ROLE_PERMISSIONS.AUTHOR) expect(p.endsWith(":any") ? p : "ok").toMatch(/^(ok|comment:like:any)$/);
+    for (const p of ROLE_PERMISSIONS.AUTHOR)
+      expect(p.endsWith(":any") ? p : "ok").toMatch(/^(ok|comment:like:any|comment:report:any)$/);
   });
 
   it("gives admins every action on anything", () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AvatarForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
+import { AvatarForm, LikesPrivacyForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
+import { db } from "@/lib/db/client";
 import { EmailStatus, SignOutEverywhere } from "@/components/account/security-forms";
 import { FormMessage } from "@/components/ui/form";
 import { requireUser } from "@/lib/auth/session";
@@ -47,6 +48,9 @@ export default async function AccountPage({ searchParams }: Props) {
       <EmailStatus email={user.email} verified={user.emailVerified} />
       <ProfileForm name={user.name} bio={user.bio} />
       <AvatarForm name={user.name} image={user.image} />
+      <LikesPrivacyForm
+        hideLikes={(await db.user.findUnique({ where: { id: user.id }, select: { hideLikes: true } }))?.hideLikes ?? false}
+      />
       <PasswordForm hasPassword={user.hasPassword} />
       <SignOutEverywhere />
       <MailPreferencesForm

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BlockForm } from "@/components/account/block-form";
 import { RoleForm } from "@/components/account/role-form";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/session";
@@ -14,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export default async function AdminUsersPage({ searchParams }: Props) {
-  await requirePermission("/admin/users", "user:list");
+  const me = await requirePermission("/admin/users", "user:list");
   const params = await searchParams;
   const q = one(params.q);
   const page = Number.parseInt(one(params.page), 10) || 1;
@@ -23,6 +24,12 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   return (
     <section>
       <h1 className="font-serif text-3xl font-semibold tracking-tight">Users</h1>
+      <p className="mt-2 text-sm">
+        <Link href="/admin/audit" className="underline">
+          Audit log
+        </Link>{" "}
+        — what moderators and admins did
+      </p>
       <SearchForm id="user-search" label="Search users" placeholder="Name, e-mail or handle" query={q} className="mt-6" />
       <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
         {result.total === 1 ? "1 account" : `${result.total} accounts`}
@@ -38,7 +45,12 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                 {u.email} · joined {formatDate(u.createdAt)} · {u.posts} essays · {u.comments} comments
               </p>
             </div>
-            <RoleForm userId={u.id} name={u.name} role={u.role} />
+            <div className="flex flex-col gap-2 sm:items-end">
+              <RoleForm userId={u.id} name={u.name} role={u.role} />
+              {u.role === "ADMIN" || u.id === me.id ? null : (
+                <BlockForm userId={u.id} name={u.name} bannedUntil={u.bannedUntil} />
+              )}
+            </div>
           </li>
         ))}
       </ul>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationQueue } from "@/components/dashboard/moderation-queue";
+import { ReportsList } from "@/components/dashboard/reports-list";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/session";
 import { listQueue, postsWithComments, queueCounts } from "@/lib/moderation/queries";
 import { QueueParamsSchema } from "@/lib/moderation/schema";
+import { listReported, reportedCount } from "@/lib/reports/queries";
 import { opsForTab, QUEUE_STATUSES, type QueueStatus } from "@/lib/moderation/transitions";
 
 export const metadata: Metadata = { title: "Comments", robots: { index: false, follow: false } };
@@ -26,15 +28,20 @@ function queueHref(status: QueueStatus, page = 1, post?: string): string {
 export default async function ModerationPage({ searchParams }: Props) {
   const raw = await searchParams;
   const params = QueueParamsSchema.parse({ status: one(raw.status) ?? "", page: one(raw.page) ?? "", post: one(raw.post) });
+  // The Reports tab: comments readers reported (across statuses), not a status of its own.
+  const reportsTab = one(raw.status)?.toLowerCase() === "reported";
   const user = await requirePermission(
-    `/dashboard/comments?${new URLSearchParams({ status: params.status.toLowerCase() })}`,
+    `/dashboard/comments?${new URLSearchParams({ status: reportsTab ? "reported" : params.status.toLowerCase() })}`,
     "comment:moderate",
   );
   const moderator = { id: user.id, role: user.role };
-  const [counts, queue, posts] = await Promise.all([
+  const [counts, queue, posts, reported] = await Promise.all([
     queueCounts(moderator, params.post),
     listQueue(moderator, params.status, params.page, params.post),
     postsWithComments(moderator),
+    reportsTab
+      ? listReported(moderator, params.page)
+      : reportedCount(moderator).then((total) => ({ total, items: [], page: 1, pageCount: 1 })),
   ]);
   const filtered = params.post ? posts.find((p) => p.id === params.post) : undefined;
 
@@ -57,7 +64,7 @@ export default async function ModerationPage({ searchParams }: Props) {
       <nav aria-label="Comment status" className="mt-6 border-b border-stone-200 dark:border-stone-800">
         <ul className="-mb-px flex flex-wrap gap-x-5 text-sm">
           {QUEUE_STATUSES.map((s) => {
-            const current = s === params.status;
+            const current = !reportsTab && s === params.status;
             return (
               <li key={s}>
                 <Link
@@ -72,10 +79,34 @@ export default async function ModerationPage({ searchParams }: Props) {
               </li>
             );
           })}
+          <li>
+            <Link
+              href="/dashboard/comments?status=reported"
+              aria-current={reportsTab ? "page" : undefined}
+              className={`inline-block border-b-2 px-1 pb-2 font-medium ${
+                reportsTab ? "border-amber-700" : "border-transparent text-stone-600 hover:text-amber-700 dark:text-stone-300"
+              }`}
+            >
+              Reports <span className="text-stone-500">({reported.total})</span>
+            </Link>
+          </li>
         </ul>
       </nav>
 
-      {posts.length > 0 ? (
+      {reportsTab ? (
+        <>
+          <ReportsList key={`reported-${reported.page}`} items={reported.items} />
+          <Pagination
+            page={reported.page}
+            pageCount={reported.pageCount}
+            hrefFor={(p) => `/dashboard/comments?status=reported${p > 1 ? `&page=${p}` : ""}`}
+            label="Report pages"
+            previousLabel="← Previous"
+            nextLabel="Next →"
+          />
+        </>
+      ) : null}
+      {!reportsTab && posts.length > 0 ? (
         <form method="get" action="/dashboard/comments" className="mt-4 flex flex-wrap items-center gap-2 text-sm">
           <input type="hidden" name="status" value={params.status.toLowerCase()} />
           <label htmlFor="queue-post">Essay</label>
@@ -98,20 +129,24 @@ export default async function ModerationPage({ searchParams }: Props) {
         </form>
       ) : null}
 
-      <ModerationQueue
-        key={`${params.status}-${queue.page}-${params.post ?? ""}`}
-        items={queue.items}
-        ops={opsForTab(params.status)}
-        tabLabel={TAB_LABEL[params.status]}
-      />
-      <Pagination
-        page={queue.page}
-        pageCount={queue.pageCount}
-        hrefFor={(p) => queueHref(params.status, p, params.post)}
-        label="Queue pages"
-        previousLabel="← Newer"
-        nextLabel="Older →"
-      />
+      {reportsTab ? null : (
+        <>
+          <ModerationQueue
+            key={`${params.status}-${queue.page}-${params.post ?? ""}`}
+            items={queue.items}
+            ops={opsForTab(params.status)}
+            tabLabel={TAB_LABEL[params.status]}
+          />
+          <Pagination
+            page={queue.page}
+            pageCount={queue.pageCount}
+            hrefFor={(p) => queueHref(params.status, p, params.post)}
+            label="Queue pages"
+            previousLabel="← Newer"
+            nextLabel="Older →"
+          />
+        </>
+      )}
     </section>
   );
 }

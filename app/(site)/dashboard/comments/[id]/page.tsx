@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { CommentStatusForm, ModeratorEditForm, ModeratorReplyForm } from "@/components/dashboard/moderation-forms";
+import { BlockForm } from "@/components/account/block-form";
+import { CommentStatusForm, LikersList, ModeratorEditForm, ModeratorReplyForm } from "@/components/dashboard/moderation-forms";
+import { db } from "@/lib/db/client";
+import { likersForModeration } from "@/lib/comments/likes-moderation";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { parseIntId } from "@/lib/forms/schema";
@@ -67,6 +70,15 @@ export default async function ModerateCommentPage({ params }: Props) {
           </p>
         ) : null}
       </header>
+      {comment.writer && can(user, "user:block") && comment.writer.role !== "ADMIN" && comment.writer.id !== user.id ? (
+        <section
+          className="flex flex-col gap-2 rounded-lg border border-stone-200 p-4 dark:border-stone-800"
+          aria-label="The writer's account"
+        >
+          <h2 className="text-sm font-semibold">Block {comment.writer.name} from commenting, replying, editing and liking</h2>
+          <BlockForm userId={comment.writer.id} name={comment.writer.name} bannedUntil={comment.writer.bannedUntil} />
+        </section>
+      ) : null}
       <div
         className="prose prose-stone max-w-none rounded-lg border border-stone-200 p-4 dark:prose-invert dark:border-stone-800"
         // Sanitized when the comment was saved (lib/markdown/comment.ts).
@@ -74,6 +86,7 @@ export default async function ModerateCommentPage({ params }: Props) {
       />
       {/* Deleting permanently happens in the Trash tab: this page would have nothing left to show. */}
       <CommentStatusForm commentId={comment.id} ops={opsForTab(status).filter((op) => op !== "delete")} />
+      <LikersList commentId={comment.id} likers={await likersForModeration(db, comment.id)} />
       <ModeratorEditForm commentId={comment.id} body={comment.bodyMarkdown} />
       {status === "APPROVED" ? (
         <ModeratorReplyForm commentId={comment.id} asName={user.name} />
