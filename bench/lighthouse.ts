@@ -60,6 +60,15 @@ interface PageScores {
   /** Audits that lost points, per category: id, title and score (0–1), for fixing what is flagged. */
   flagged: Record<Category, { id: string; title: string; score: number | null; displayValue?: string }[]>;
   metrics: Record<string, string | undefined>;
+  /** The page's HTML as the browser got it (uncompressed), in bytes. */
+  htmlBytes: number | null;
+}
+
+/** The size of the page's own document in Lighthouse's network records. */
+function documentBytes(lhr: RunnerResult["lhr"], url: string): number | null {
+  const details = lhr.audits["network-requests"]?.details as { items?: { url?: string; resourceSize?: number }[] } | undefined;
+  const item = details?.items?.find((i) => i.url === url);
+  return typeof item?.resourceSize === "number" ? item.resourceSize : null;
 }
 
 function scoresOf(name: string, url: string, result: RunnerResult): PageScores {
@@ -87,7 +96,9 @@ function scoresOf(name: string, url: string, result: RunnerResult): PageScores {
       tbt: metric("total-blocking-time"),
       cls: metric("cumulative-layout-shift"),
       si: metric("speed-index"),
+      total: metric("total-byte-weight"),
     },
+    htmlBytes: documentBytes(lhr, url),
   };
 }
 
@@ -137,7 +148,7 @@ async function main(): Promise<number> {
       const result = await lighthouse(url, flags, config);
       if (!result) throw new Error(`Lighthouse gave no result for ${pathname}`);
       if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${pathname}: ${result.lhr.runtimeError.message}`);
-      pages.push(scoresOf(name, pathname, result));
+      pages.push(scoresOf(name, url, result));
     }
   } finally {
     if (chrome) await chrome.kill();
@@ -147,13 +158,13 @@ async function main(): Promise<number> {
   const pad = (s: string, n: number) => s.padEnd(n);
   const lines = [
     `Lighthouse ${PRESET} — target ≥ ${TARGET} in each category`,
-    `${pad("page", 12)}${CATEGORIES.map((c) => pad(c, 16)).join("")}`,
+    `${pad("page", 12)}${CATEGORIES.map((c) => pad(c, 16)).join("")}html`,
     ...pages.map(
       (p) =>
         `${pad(p.name, 12)}${CATEGORIES.map((c) => {
           const score = p.scores[c];
           return pad(score === null ? "n/a" : `${score}${score >= TARGET ? "" : " FAIL"}`, 16);
-        }).join("")}`,
+        }).join("")}${p.htmlBytes === null ? "" : `${(p.htmlBytes / 1024).toFixed(1)} KB`}`,
     ),
   ];
   for (const p of pages) {
