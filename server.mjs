@@ -14,6 +14,7 @@ import next from "next";
 import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "./lib/uploads/limits.mjs";
 import { backLink, exceedsBodyLimit, hasUnannouncedBody, holdBody, tooLargePage } from "./server/body-limit.mjs";
 import { HttpCache, surrogateKeys } from "./server/http-cache.mjs";
+import { forbidsScripts, stripScripts } from "./server/strip-scripts.mjs";
 import { badPathPage, crossSiteAction, crossSitePage, undecodablePath } from "./server/request-target.mjs";
 
 // Sessions, forms and cookies are signed with AUTH_SECRET, and there is no fallback.
@@ -106,7 +107,12 @@ function sendStored(req, res, entry, how) {
   const headers = /** @type {http.OutgoingHttpHeaders} */ (entry.policy.responseHeaders());
   if (cacheEnabled) headers["x-cache"] = how;
   const tags = req.headers["if-none-match"];
-  if (tags && String(tags).split(",").some((t) => t.trim() === entry.etag || t.trim() === "*")) {
+  if (
+    tags &&
+    String(tags)
+      .split(",")
+      .some((t) => t.trim() === entry.etag || t.trim() === "*")
+  ) {
     delete headers["content-length"];
     delete headers["content-encoding"];
     res.writeHead(304, headers);
@@ -206,10 +212,20 @@ async function forward(req, res) {
     res?.destroy();
     return;
   }
-  const identity = Buffer.concat(chunks);
+  let identity = Buffer.concat(chunks);
   const type = String(answer.headers["content-type"] ?? "");
+  // A page whose policy refuses every script is sent without them (server/strip-scripts.mjs).
+  if (
+    type.startsWith("text/html") &&
+    !answer.headers["content-encoding"] &&
+    forbidsScripts(answer.headers["content-security-policy"])
+  ) {
+    identity = Buffer.from(await stripScripts(identity.toString("utf8")), "utf8");
+  }
   const gzip =
-    COMPRESSIBLE.test(type) && identity.length > 1024 && !answer.headers["content-encoding"] ? gzipSync(identity, { level: 6 }) : null;
+    COMPRESSIBLE.test(type) && identity.length > 1024 && !answer.headers["content-encoding"]
+      ? gzipSync(identity, { level: 6 })
+      : null;
   const etag = `W/"${createHash("sha1").update(identity).digest("base64url")}"`;
   sent.etag = etag;
   const keys = surrogateKeys(answer.headers);

@@ -68,7 +68,7 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
             aria-describedby={state.errors?.avatar ? "field-avatar-error" : "field-avatar-hint"}
             className="mt-1 block w-full text-sm"
           />
-          <p id="field-avatar-hint" className="mt-1 text-xs text-stone-500">
+          <p id="field-avatar-hint" className="mt-1 text-xs text-stone-500 dark:text-stone-400">
             PNG, JPEG, GIF or WebP, at most 2 MB.
           </p>
           {state.errors?.avatar ? (

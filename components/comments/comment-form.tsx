@@ -98,7 +98,7 @@ export function CommentForm({
         </div>
         {state.preview !== undefined ? (
           <div aria-label="Preview" role="region" className="rounded-md border border-dashed border-amber-400 p-3">
-            <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-amber-700">Preview</p>
+            <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-amber-700 dark:text-amber-400">Preview</p>
             <div
               className="prose prose-stone prose-sm max-w-none dark:prose-invert"
               dangerouslySetInnerHTML={{ __html: state.preview }}

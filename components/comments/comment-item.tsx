@@ -123,6 +123,7 @@ export function CommentItem({ node, ctx }: { node: CommentNodeView; ctx: ThreadC
             {c.pending ? null : viewer ? (
               <LikeButton
                 commentId={c.id}
+                authorName={c.authorName}
                 liked={c.likedByMe}
                 likeCount={c.likeCount}
                 likedBy={c.likedBy}
@@ -131,7 +132,7 @@ export function CommentItem({ node, ctx }: { node: CommentNodeView; ctx: ThreadC
               />
             ) : (
               // Anonymous readers: the same form, without any client code.
-              <LikeControls commentId={c.id} liked={false} likeCount={c.likeCount} names={c.likedBy} nextLike="1" />
+              <LikeControls commentId={c.id} authorName={c.authorName} liked={false} likeCount={c.likeCount} names={c.likedBy} nextLike="1" />
             )}
             <div className={threadClasses.actions}>
               {canReply ? (

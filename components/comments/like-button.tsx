@@ -10,6 +10,7 @@ import { LikeControls } from "./like-controls";
  */
 export function LikeButton({
   commentId,
+  authorName,
   liked,
   likeCount,
   likedBy,
@@ -17,6 +18,7 @@ export function LikeButton({
   hideButton,
 }: {
   commentId: number;
+  authorName: string;
   liked: boolean;
   likeCount: number;
   likedBy: string[];
@@ -68,6 +70,7 @@ export function LikeButton({
   return (
     <LikeControls
       commentId={commentId}
+      authorName={authorName}
       liked={shown.liked}
       likeCount={shown.likeCount}
       names={names}

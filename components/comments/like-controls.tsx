@@ -1,9 +1,11 @@
 import type { FormEvent } from "react";
 import { threadClasses } from "@/lib/comments/thread-classes";
-import { likedByLabel, othersLabel } from "@/lib/comments/views";
+import { likedByLabel, likeTarget, othersLabel } from "@/lib/comments/views";
 
 export interface LikeControlsProps {
   commentId: number;
+  /** Whose comment it is: the button's accessible name says so ("Like Ada’s comment"). */
+  authorName: string;
   liked: boolean;
   likeCount: number;
   /** Names shown under "Liked by N people". */
@@ -28,8 +30,18 @@ export function LikeControls(props: LikeControlsProps) {
       {props.hideButton ? null : (
         <form action={`/comments/${props.commentId}/like`} method="post" onSubmit={props.onSubmit}>
           <input type="hidden" name="like" value={props.nextLike} />
-          <button type="submit" aria-pressed={props.liked} disabled={props.pending} className={threadClasses.likeButton}>
-            {props.liked ? "★ Liked" : "☆ Like"}
+          {/* Seen: "☆ Like" / "★ Liked"; heard: "Like Ada’s comment, toggle button, (not) pressed". */}
+          <button
+            type="submit"
+            aria-pressed={props.liked}
+            // Not `disabled` while a like is on its way: a disabled button loses the keyboard focus.
+            // LikeButton ignores presses meanwhile.
+            aria-disabled={props.pending || undefined}
+            className={threadClasses.likeButton}
+          >
+            <span aria-hidden="true">{props.liked ? "★ " : "☆ "}</span>
+            {props.liked ? "Liked" : "Like"}
+            <span className="sr-only"> {likeTarget(props.authorName)}</span>
           </button>
         </form>
       )}

@@ -31,7 +31,7 @@ export function DashboardNav({ items }: { items: DashboardNavItem[] }) {
                 className={`inline-block border-b-2 px-1 pb-3 font-medium ${
                   current
                     ? "border-amber-700 text-stone-900 dark:text-stone-50"
-                    : "border-transparent text-stone-600 hover:text-amber-700 dark:text-stone-300"
+                    : "border-transparent text-stone-600 hover:text-amber-700 dark:hover:text-amber-400 dark:text-stone-300"
                 }`}
               >
                 {item.label}

@@ -73,7 +73,7 @@ export function MarkdownPreview({
 
   const tabClass = (active: boolean) =>
     `rounded-t-md border-b-2 px-3 py-1.5 text-sm font-medium ${
-      active ? "border-amber-700 text-stone-900 dark:text-stone-50" : "border-transparent text-stone-500 hover:text-amber-700"
+      active ? "border-amber-700 text-stone-900 dark:text-stone-50" : "border-transparent text-stone-500 dark:text-stone-400 hover:text-amber-700 dark:hover:text-amber-400"
     }`;
 
   return (
@@ -126,7 +126,7 @@ export function MarkdownPreview({
         >
           {error ? <p role="alert">{error}</p> : null}
           {html === null ? (
-            <p className="text-sm text-stone-500">Rendering…</p>
+            <p className="text-sm text-stone-500 dark:text-stone-400">Rendering…</p>
           ) : (
             // Rendered and sanitized on the server by the essay pipeline.
             <div className={ESSAY_PROSE_CLASS} data-testid="live-preview" dangerouslySetInnerHTML={{ __html: html }} />
@@ -135,7 +135,7 @@ export function MarkdownPreview({
       ) : null}
       {!hydrated && serverPreviewHtml !== undefined ? (
         <section aria-label="Preview" className="mt-4 rounded-lg border border-stone-200 p-5 dark:border-stone-800">
-          <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500">Preview</h2>
+          <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">Preview</h2>
           <div className={ESSAY_PROSE_CLASS} dangerouslySetInnerHTML={{ __html: serverPreviewHtml }} />
         </section>
       ) : null}

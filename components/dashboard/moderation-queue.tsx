@@ -62,8 +62,8 @@ function QueueRow({ item, ops, pending }: { item: QueueItem; ops: ModerationOp[]
       <div className="min-w-0 flex-1">
         <p id={`${rowId}-label`} className="text-sm">
           <span className="font-semibold">{item.authorName}</span>
-          <span className="text-stone-500"> on </span>
-          <Link href={`/posts/${item.post.slug}`} className="font-medium underline decoration-stone-300 hover:text-amber-700">
+          <span className="text-stone-500 dark:text-stone-400"> on </span>
+          <Link href={`/posts/${item.post.slug}`} className="font-medium underline decoration-stone-300 hover:text-amber-700 dark:hover:text-amber-400">
             {item.post.title}
           </Link>
         </p>
@@ -189,7 +189,7 @@ export function ModerationQueue({ items, ops, tabLabel }: { items: QueueItem[]; 
             <button type="submit" name="op" value="bulk" disabled={pending} className={buttonClass}>
               Apply
             </button>
-            <span className="text-xs text-stone-500">to the ticked comments</span>
+            <span className="text-xs text-stone-500 dark:text-stone-400">to the ticked comments</span>
           </div>
           <ul className="mt-2 divide-y divide-stone-200 dark:divide-stone-800" aria-label="Comments">
             {items.map((item) => (

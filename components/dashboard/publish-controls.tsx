@@ -63,7 +63,7 @@ export function PublishControls({
       <h2 id="publish-heading" className="text-sm font-semibold">
         Publishing · <span data-testid="post-status">{statusLabel(status)}</span>
         {status !== "draft" && publishedAt ? (
-          <span className="font-normal text-stone-500">
+          <span className="font-normal text-stone-500 dark:text-stone-400">
             {" "}
             ({status === "scheduled" ? "goes out" : "since"}{" "}
             <time dateTime={publishedAt}>{new Date(publishedAt).toUTCString()}</time>)
@@ -116,7 +116,7 @@ export function PublishControls({
           <button type="submit" name="intent" value="schedule" disabled={pending} className={secondary}>
             {status === "scheduled" ? "Reschedule" : "Schedule"}
           </button>
-          <p id="field-publishAt-hint" className="w-full text-xs text-stone-500">
+          <p id="field-publishAt-hint" className="w-full text-xs text-stone-500 dark:text-stone-400">
             {offset === null
               ? "Date and time in UTC."
               : `Date and time in your time zone (${offsetLabel(offsetFor(publishAt))}).`}

@@ -6,7 +6,7 @@ export function SiteFooter({ title, description }: { title: string; description:
           <span className="font-medium text-stone-700 dark:text-stone-200">{title}</span> — {description}
         </p>
         <p>
-          <a href="/feed.xml" className="underline decoration-stone-300 underline-offset-2 hover:text-amber-700">
+          <a href="/feed.xml" className="underline decoration-stone-300 underline-offset-2 hover:text-amber-700 dark:hover:text-amber-400">
             Subscribe by feed
           </a>
         </p>

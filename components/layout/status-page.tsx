@@ -11,7 +11,7 @@ export function StatusPage({ code, title, children }: { code: string; title: str
   return (
     <PageShell title={DEFAULT_SETTINGS.siteTitle} viewer="unknown">
       <section className="py-16 text-center">
-        <p className="text-sm font-semibold uppercase tracking-wide text-amber-700">{code}</p>
+        <p className="text-sm font-semibold uppercase tracking-wide text-amber-700 dark:text-amber-400">{code}</p>
         <h1 className="mt-2 font-serif text-4xl font-semibold tracking-tight">{title}</h1>
         <div className="mx-auto mt-4 max-w-md text-stone-600 dark:text-stone-400">{children}</div>
         <p className="mt-8">

@@ -31,14 +31,14 @@ export async function AuthorPage({ rawHandle }: { rawHandle: string }) {
         <div>
           <h1 className="font-serif text-3xl font-semibold tracking-tight">{author.name}</h1>
           {author.bio ? <p className="mt-2 leading-relaxed text-stone-700 dark:text-stone-300">{author.bio}</p> : null}
-          <p className="mt-2 text-sm text-stone-500">
+          <p className="mt-2 text-sm text-stone-500 dark:text-stone-400">
             Member since <time dateTime={author.joinedAt}>{formatDate(author.joinedAt)}</time>
             {" · "}
             {posts.total === 1 ? "1 essay" : `${posts.total} essays`}
           </p>
         </div>
       </section>
-      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">Essays</h2>
+      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">Essays</h2>
       <PostList posts={posts.items} empty={`${author.name} has not published any essays yet.`} />
     </>
   );

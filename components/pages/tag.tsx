@@ -22,7 +22,7 @@ export async function TagPage({ rawTag }: { rawTag: string }) {
   if (!data) notFound();
   return (
     <>
-      <p className="text-sm uppercase tracking-wide text-stone-500">Tag</p>
+      <p className="text-sm uppercase tracking-wide text-stone-500 dark:text-stone-400">Tag</p>
       <h1 className="mb-8 font-serif text-3xl font-semibold tracking-tight">Essays tagged “{data.tag.name}”</h1>
       <p className="mb-6 text-sm text-stone-600 dark:text-stone-400">
         {data.posts.total === 1 ? "1 essay" : `${data.posts.total} essays`}

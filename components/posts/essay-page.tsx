@@ -193,16 +193,16 @@ export async function EssayPage({ slug, commentPage, viewer }: { slug: string; c
       >
         {post.previous ? (
           <Link href={`/posts/${post.previous.slug}`} rel="prev" className="group flex flex-col">
-            <span className="text-stone-500">← Previous essay</span>
-            <span className="font-medium group-hover:text-amber-700">{post.previous.title}</span>
+            <span className="text-stone-500 dark:text-stone-400">← Previous essay</span>
+            <span className="font-medium group-hover:text-amber-700 dark:group-hover:text-amber-400">{post.previous.title}</span>
           </Link>
         ) : (
           <span />
         )}
         {post.next ? (
           <Link href={`/posts/${post.next.slug}`} rel="next" className="group flex flex-col sm:text-right">
-            <span className="text-stone-500">Next essay →</span>
-            <span className="font-medium group-hover:text-amber-700">{post.next.title}</span>
+            <span className="text-stone-500 dark:text-stone-400">Next essay →</span>
+            <span className="font-medium group-hover:text-amber-700 dark:group-hover:text-amber-400">{post.next.title}</span>
           </Link>
         ) : null}
       </nav>

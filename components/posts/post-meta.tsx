@@ -12,7 +12,7 @@ export function PostMeta({ post, commentsHref }: { post: PostSummary; commentsHr
         <Link
           href={`/authors/${post.author.handle}`}
           rel="author"
-          className="font-medium text-stone-800 hover:text-amber-700 dark:text-stone-200"
+          className="font-medium text-stone-800 hover:text-amber-700 dark:hover:text-amber-400 dark:text-stone-200"
         >
           {post.author.name}
         </Link>
@@ -22,7 +22,7 @@ export function PostMeta({ post, commentsHref }: { post: PostSummary; commentsHr
       <span aria-hidden="true">·</span>
       <span>{formatReadingTime(post.readingMinutes)}</span>
       <span aria-hidden="true">·</span>
-      <a href={commentsHref} className="hover:text-amber-700">
+      <a href={commentsHref} className="hover:text-amber-700 dark:hover:text-amber-400">
         {commentCountLabel(post.commentCount)}
       </a>
     </p>

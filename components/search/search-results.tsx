@@ -20,7 +20,7 @@ function Hit({ hit }: { hit: SearchHit }) {
               <SnippetText parts={hit.title} />
             </Link>
           </h2>
-          <p className="text-sm text-stone-500">
+          <p className="text-sm text-stone-500 dark:text-stone-400">
             Essay by {hit.author}
             {hit.publishedAt ? ` · ${formatDate(hit.publishedAt.toISOString())}` : null}
           </p>
@@ -30,7 +30,7 @@ function Hit({ hit }: { hit: SearchHit }) {
           <Link href={hit.href} className="hover:text-amber-700 dark:hover:text-amber-400">
             Comment by {hit.author} on “{hit.essayTitle}”
           </Link>
-          <span className="ml-2 text-sm font-normal text-stone-500">{formatDate(hit.createdAt.toISOString())}</span>
+          <span className="ml-2 text-sm font-normal text-stone-500 dark:text-stone-400">{formatDate(hit.createdAt.toISOString())}</span>
         </h2>
       )}
       {hit.snippet.length > 0 ? (
@@ -75,7 +75,7 @@ export async function SearchResults({ query, rawPage }: { query: string; rawPage
         </p>
       ) : (
         <>
-          <p className="mb-2 text-sm text-stone-500" aria-live="polite">
+          <p className="mb-2 text-sm text-stone-500 dark:text-stone-400" aria-live="polite">
             Results for “{result.terms.join(" ")}”{page > 1 ? `, page ${page}` : ""}
           </p>
           <ol aria-label="Search results">
@@ -88,14 +88,14 @@ export async function SearchResults({ query, rawPage }: { query: string; rawPage
       {page > 1 || result.hasNext ? (
         <nav aria-label="Result pages" className="mt-8 flex justify-between text-sm">
           {page > 1 ? (
-            <Link href={pageHref(query, page - 1)} rel="prev" className="hover:text-amber-700">
+            <Link href={pageHref(query, page - 1)} rel="prev" className="hover:text-amber-700 dark:hover:text-amber-400">
               ← Previous results
             </Link>
           ) : (
             <span />
           )}
           {result.hasNext ? (
-            <Link href={pageHref(query, page + 1)} rel="next" className="hover:text-amber-700">
+            <Link href={pageHref(query, page + 1)} rel="next" className="hover:text-amber-700 dark:hover:text-amber-400">
               More results →
             </Link>
           ) : null}

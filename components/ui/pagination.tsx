@@ -30,7 +30,7 @@ export function Pagination({
       ) : (
         <span />
       )}
-      <span className="text-stone-500">
+      <span className="text-stone-500 dark:text-stone-400">
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (

@@ -45,7 +45,8 @@ export function respondForm(scope: Page | Locator): Locator {
 }
 
 export function likeButton(card: Locator): Locator {
-  return card.getByRole("button", { name: /Like/ });
+  // Named for the comment it likes: "Like Ada’s comment" / "Liked Ada’s comment" (seen: "☆ Like").
+  return card.getByRole("button", { name: /^Liked? .+’s comment$/ });
 }
 
 export function likedBy(card: Locator): Locator {

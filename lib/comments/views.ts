@@ -78,6 +78,16 @@ export function othersLabel(count: number, afterNames: boolean): string {
   return count === 1 ? "1 person" : `${count.toLocaleString("en-US")} people`;
 }
 
+/**
+ * What a Like button acts on, for screen readers: the button reads "Like" (or "Liked") followed
+ * by this, visually hidden — "Like Ada Lovelace’s comment" — so a list of a thread's buttons says
+ * which comment each one likes, as the Reply links ("Reply to Ada Lovelace") do.
+ */
+export function likeTarget(authorName: string): string {
+  const name = authorName.trim() || "this";
+  return name === "this" ? "this comment" : `${name}’s comment`;
+}
+
 /** What the per-viewer version of an essay page knows about who is looking. */
 export interface EssayViewer {
   user: {

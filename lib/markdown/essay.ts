@@ -73,7 +73,9 @@ const processor = unified()
   .use(rehypeCollectToc)
   .use(rehypeLazyImages)
   .use(rehypePrettyCode, {
-    theme: { light: "github-light", dark: "github-dark" },
+    // Themes whose every token colour meets WCAG AA (4.5:1) on the code block backgrounds
+    // (stone-100 light, stone-900 dark); github-light/github-dark do not (docs/decisions/022).
+    theme: { light: "github-light-high-contrast", dark: "github-dark-default" },
     keepBackground: false,
     defaultLang: { block: "plaintext", inline: "plaintext" },
   })

@@ -96,14 +96,14 @@ export default async function DashboardPage({ searchParams }: Props) {
           {list.rows.map((post) => (
             <li key={post.id} aria-label={post.title} className="flex flex-col gap-1 py-4">
               <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                <Link href={`/dashboard/posts/${post.id}/edit`} className="font-medium hover:text-amber-700">
+                <Link href={`/dashboard/posts/${post.id}/edit`} className="font-medium hover:text-amber-700 dark:hover:text-amber-400">
                   {post.title}
                 </Link>
                 <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${BADGE[post.status]}`}>
                   {statusLabel(post.status)}
                 </span>
               </div>
-              <p className="text-sm text-stone-500">
+              <p className="text-sm text-stone-500 dark:text-stone-400">
                 {everyone ? <>{post.author.name} · </> : null}
                 {post.status === "published" && post.publishedAt ? (
                   <>Published {formatDate(post.publishedAt)}</>

@@ -45,7 +45,7 @@ export default async function RepliesPage({ searchParams }: Props) {
                   · <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt)}</time>
                 </p>
                 {reply.inReplyTo ? (
-                  <p className="mt-1 text-sm text-stone-500">To your comment: “{reply.inReplyTo.excerpt}”</p>
+                  <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">To your comment: “{reply.inReplyTo.excerpt}”</p>
                 ) : null}
                 <div
                   className="prose prose-stone mt-2 max-w-none dark:prose-invert"

@@ -38,10 +38,10 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         {result.users.map((u) => (
           <li key={u.id} className="flex flex-col gap-2 py-4 sm:flex-row sm:items-center sm:justify-between" aria-label={u.name}>
             <div>
-              <Link href={`/authors/${u.handle}`} className="font-medium hover:text-amber-700">
+              <Link href={`/authors/${u.handle}`} className="font-medium hover:text-amber-700 dark:hover:text-amber-400">
                 {u.name}
               </Link>
-              <p className="text-sm text-stone-500">
+              <p className="text-sm text-stone-500 dark:text-stone-400">
                 {u.email} · joined {formatDate(u.createdAt)} · {u.posts} essays · {u.comments} comments
               </p>
             </div>

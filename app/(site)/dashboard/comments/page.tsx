@@ -71,10 +71,10 @@ export default async function ModerationPage({ searchParams }: Props) {
                   href={queueHref(s, 1, params.post)}
                   aria-current={current ? "page" : undefined}
                   className={`inline-block border-b-2 px-1 pb-2 font-medium ${
-                    current ? "border-amber-700" : "border-transparent text-stone-600 hover:text-amber-700 dark:text-stone-300"
+                    current ? "border-amber-700" : "border-transparent text-stone-600 hover:text-amber-700 dark:hover:text-amber-400 dark:text-stone-300"
                   }`}
                 >
-                  {TAB_LABEL[s]} <span className="text-stone-500">({counts[s]})</span>
+                  {TAB_LABEL[s]} <span className="text-stone-500 dark:text-stone-400">({counts[s]})</span>
                 </Link>
               </li>
             );

@@ -25,7 +25,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
     <section>
       <Notice code={notice} />
       <h1 className="mb-1 font-serif text-3xl font-semibold tracking-tight">Edit post</h1>
-      {post.authorId !== user.id ? <p className="mb-4 text-sm text-stone-500">By {post.authorName}</p> : null}
+      {post.authorId !== user.id ? <p className="mb-4 text-sm text-stone-500 dark:text-stone-400">By {post.authorName}</p> : null}
       {/* A fresh editor after every save, so it starts from what was stored. */}
       <PostEditor key={post.updatedAt} post={post} tagNames={tagNames} />
     </section>
