@@ -205,6 +205,7 @@ test.describe("the thread from the keyboard", () => {
       card.getByRole("button", { name: `Like ${t.reader.name}’s comment`, exact: true }),
       card.getByText("Liked by 2 people", { exact: true }),
       card.getByRole("link", { name: `Reply to ${t.reader.name}`, exact: true }),
+      card.getByRole("link", { name: `Report the comment by ${t.reader.name}`, exact: true }),
     ];
     await order[0]!.focus();
     for (const control of order.slice(1)) {
@@ -216,8 +217,8 @@ test.describe("the thread from the keyboard", () => {
     await page.keyboard.press("Tab");
     await expect(commentCard(page, t.reply.id).getByRole("link", { name: t.author.name, exact: true })).toBeFocused();
 
-    // Back to Like (Shift+Tab ×3), pressed with the space bar: liked, and the focus stays.
-    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+Tab");
+    // Back to Like (Shift+Tab ×4), pressed with the space bar: liked, and the focus stays.
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+Tab");
     const like = card.getByRole("button", { name: /^Liked? .+’s comment$/ });
     await expect(like).toBeFocused();
     await page.keyboard.press("Space");

@@ -47,7 +47,7 @@ function EditedMark({ commentId, history }: { commentId: number; history: Revisi
       >
         {history.map((v, i) => (
           <li key={i}>
-            <p className="text-xs text-stone-500">
+            <p className="text-xs text-stone-500 dark:text-stone-400">
               Before {v.editorName}’s edit of <time dateTime={v.replacedAt}>{formatDateTime(v.replacedAt)}</time>
             </p>
             <div

@@ -106,7 +106,7 @@ export function LikersList({ commentId, likers }: { commentId: number; likers: L
                 <Link href={`/authors/${l.handle}`} className="font-medium underline">
                   {l.name}
                 </Link>
-                {l.hidden ? <span className="text-stone-500"> (name hidden from the public)</span> : null}
+                {l.hidden ? <span className="text-stone-500 dark:text-stone-400"> (name hidden from the public)</span> : null}
               </span>
               <button
                 type="submit"

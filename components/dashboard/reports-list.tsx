@@ -35,11 +35,11 @@ export function ReportsList({ items }: { items: ReportedComment[] }) {
               <li key={item.id} id={rowId} aria-labelledby={`${rowId}-label`} className="py-5">
                 <p id={`${rowId}-label`} className="text-sm">
                   <span className="font-semibold">{item.authorName}</span>
-                  <span className="text-stone-500"> on </span>
+                  <span className="text-stone-500 dark:text-stone-400"> on </span>
                   <Link href={`/posts/${item.post.slug}`} className="font-medium underline decoration-stone-300">
                     {item.post.title}
                   </Link>
-                  <span className="text-stone-500">
+                  <span className="text-stone-500 dark:text-stone-400">
                     {" "}
                     · <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time> ·{" "}
                     {item.status.charAt(0) + item.status.slice(1).toLowerCase()}

@@ -30,6 +30,9 @@ export function formatViolations(violations: Violations): string {
 /** The page's WCAG 2.1 A/AA violations in one color scheme. */
 export async function axeViolations(page: Page, colorScheme: "light" | "dark"): Promise<Violations> {
   await page.emulateMedia({ colorScheme });
+  // Colours change with a transition (Tailwind's transition-colors): let every running transition
+  // end, or axe reads a colour halfway between the two schemes.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations;
 }

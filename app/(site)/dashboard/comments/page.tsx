@@ -87,7 +87,7 @@ export default async function ModerationPage({ searchParams }: Props) {
                 reportsTab ? "border-amber-700" : "border-transparent text-stone-600 hover:text-amber-700 dark:text-stone-300"
               }`}
             >
-              Reports <span className="text-stone-500">({reported.total})</span>
+              Reports <span className="text-stone-500 dark:text-stone-400">({reported.total})</span>
             </Link>
           </li>
         </ul>
