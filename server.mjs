@@ -104,7 +104,8 @@ function isLocal(socket) {
  * @param {string} how HIT or STALE, for the X-Cache header
  */
 function sendStored(req, res, entry, how) {
-  const headers = /** @type {http.OutgoingHttpHeaders} */ (entry.policy.responseHeaders());
+  const headers = /** @type {http.OutgoingHttpHeaders} */ ({ ...entry.headers });
+  headers.age = String(entry.initialAge + Math.floor((Date.now() - entry.storedAt) / 1000));
   if (cacheEnabled) headers["x-cache"] = how;
   const tags = req.headers["if-none-match"];
   if (
@@ -239,7 +240,12 @@ async function forward(req, res) {
   // The policy is made again from the headers as sent, so stored copies match on `Vary`.
   const finalPolicy = cache.policyFor(request, { status, headers: sent }) ?? policy;
   if (cacheEnabled) cache.store(request, finalPolicy, stored, begunAt);
-  if (res) sendStored(req, res, { policy: finalPolicy, ...stored, bytes: 0, storedAt: Date.now() }, "MISS");
+  if (res) {
+    const headers = /** @type {Record<string, string | string[] | undefined>} */ (finalPolicy.responseHeaders());
+    delete headers.age;
+    const entry = { policy: finalPolicy, ...stored, bytes: 0, storedAt: Date.now(), headers, initialAge: 0, freshUntil: 0, varyNames: null, varyValues: [] };
+    sendStored(req, res, entry, "MISS");
+  }
 }
 
 /**
@@ -249,7 +255,7 @@ async function forward(req, res) {
  */
 async function serveRead(req, res) {
   const request = cacheRequest(req);
-  const found = cache.lookup(request);
+  const found = cache.lookup({ url: request.url, method: "GET", headers: req.headers });
   if (found?.kind === "fresh") return sendStored(req, res, found.entry, "HIT");
   if (found?.kind === "stale") {
     sendStored(req, res, found.entry, "STALE");
@@ -264,7 +270,7 @@ async function serveRead(req, res) {
   const { leader, done } = cache.coalesce(request.url, () => forward(req, res));
   if (leader) return done;
   await done;
-  const after = cache.lookup(request);
+  const after = cache.lookup({ url: request.url, method: "GET", headers: req.headers });
   if (after) return sendStored(req, res, after.entry, "HIT");
   return forward(req, res);
 }

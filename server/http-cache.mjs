@@ -15,7 +15,7 @@ const STORED_STATUSES = new Set([200, 203, 204, 300, 301, 308, 404, 410]);
 /**
  * @typedef {{ url: string, method: string, headers: Record<string, string | string[] | undefined> }} RequestLike
  * @typedef {{ status: number, headers: Record<string, string | string[] | undefined> }} ResponseHead
- * @typedef {{ policy: CachePolicy, status: number, keys: string[], etag: string, identity: Buffer, gzip: Buffer | null, bytes: number, storedAt: number }} Entry
+ * @typedef {{ policy: CachePolicy, status: number, keys: string[], etag: string, identity: Buffer, gzip: Buffer | null, bytes: number, storedAt: number, headers: Record<string, string | string[] | undefined>, initialAge: number, freshUntil: number, varyNames: string[] | null, varyValues: (string | string[] | undefined)[] }} Entry
  */
 
 /** The surrogate keys a response names (`Cache-Tag: a b c`). */
@@ -53,8 +53,22 @@ export class HttpCache {
   lookup(req) {
     const variants = this.entries.get(req.url);
     if (!variants) return null;
+    // The common case answered without building anything: a request that asks nothing of caches
+    // itself (no Cache-Control, Pragma or Authorization), for a copy still fresh whose `Vary`
+    // headers it matches. It is the same decision http-cache-semantics makes (below) for it.
+    const h = req.headers;
+    if (h["cache-control"] === undefined && h.pragma === undefined && h.authorization === undefined) {
+      const now = Date.now();
+      for (const entry of variants) {
+        if (entry.varyNames !== null && now < entry.freshUntil && entry.varyNames.every((n, i) => h[n] === entry.varyValues[i])) {
+          return { kind: "fresh", entry };
+        }
+      }
+    }
+    const normalized = { ...req, headers: { ...h } };
+    delete normalized.headers["accept-encoding"];
     for (const entry of variants) {
-      const { revalidation } = entry.policy.evaluateRequest(req);
+      const { revalidation } = entry.policy.evaluateRequest(normalized);
       if (!revalidation) return { kind: "fresh", entry };
       if (!revalidation.synchronous) return { kind: "stale", entry };
     }
@@ -85,8 +99,30 @@ export class HttpCache {
     if (response.keys.some((k) => (this.purgedAt.get(k) ?? 0) >= begunAt)) return false;
     const bytes = response.identity.length + (response.gzip?.length ?? 0);
     if (bytes > this.maxBytes / 8) return false;
+    const storedAt = Date.now();
+    const headers = /** @type {Record<string, string | string[] | undefined>} */ (policy.responseHeaders());
+    const initialAge = Number(headers.age ?? 0) || 0;
+    delete headers.age;
+    // `Vary` names but Accept-Encoding (every stored page holds both encodings); "*" matches no
+    // request, so such a copy always takes the full check.
+    const vary = String(headers.vary ?? "")
+      .toLowerCase()
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => v && v !== "accept-encoding");
+    const varyNames = vary.includes("*") ? null : vary;
     /** @type {Entry} */
-    const entry = { policy, ...response, bytes, storedAt: Date.now() };
+    const entry = {
+      policy,
+      ...response,
+      bytes,
+      storedAt,
+      headers,
+      initialAge,
+      freshUntil: storedAt + Math.max(0, policy.maxAge() - policy.age()) * 1000,
+      varyNames,
+      varyValues: (varyNames ?? []).map((n) => req.headers[n]),
+    };
     const variants = (this.entries.get(req.url) ?? []).filter((old) => {
       // A variant this response replaces (it answers the same requests) goes.
       const same = old.policy.satisfiesWithoutRevalidation(req);

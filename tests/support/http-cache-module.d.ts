@@ -16,6 +16,11 @@ declare module "*/server/http-cache.mjs" {
     gzip: Buffer | null;
     bytes: number;
     storedAt: number;
+    headers: Headers;
+    initialAge: number;
+    freshUntil: number;
+    varyNames: string[] | null;
+    varyValues: (string | string[] | undefined)[];
   }
   export function surrogateKeys(headers: Headers): string[];
   export class HttpCache {

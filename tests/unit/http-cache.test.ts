@@ -42,6 +42,13 @@ describe("the in-process HTTP cache", () => {
     expect(cache.lookup(req("/posts/a", { cookie: "authjs.session-token=x" }))).toBeNull();
   });
 
+  it("takes a request that asks the cache to revalidate through the full rules", () => {
+    const { cache, req, keep } = setup();
+    keep("/posts/a");
+    expect(cache.lookup(req("/posts/a", { "cache-control": "no-cache" }))).toBeNull();
+    expect(cache.lookup(req("/posts/a", { "accept-encoding": "gzip" }))?.kind).toBe("fresh");
+  });
+
   it("keeps nothing private, nothing that sets a cookie, no error, nothing without a lifetime", () => {
     const { cache, req } = setup();
     const ask = (status: number, headers: Record<string, string>) => cache.policyFor(req("/x"), { status, headers });
