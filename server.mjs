@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import next from "next";
 import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "./lib/uploads/limits.mjs";
 import { backLink, exceedsBodyLimit, hasUnannouncedBody, holdBody, tooLargePage } from "./server/body-limit.mjs";
-import { HttpCache, surrogateKeys } from "./server/http-cache.mjs";
+import { cacheRequest, HttpCache, surrogateKeys } from "./server/http-cache.mjs";
 import { forbidsScripts, stripScripts } from "./server/strip-scripts.mjs";
 import { badPathPage, crossSiteAction, crossSitePage, undecodablePath } from "./server/request-target.mjs";
 
@@ -77,17 +77,6 @@ function varyWith(vary, extra) {
     .filter(Boolean);
   for (const name of extra) if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   return names.join(", ");
-}
-
-/**
- * The request as the cache sees it: a stored page holds both an identity and a gzip copy, so
- * `Accept-Encoding` never tells two copies apart (as Varnish normalizes it).
- * @param {http.IncomingMessage} req
- */
-function cacheRequest(req) {
-  const headers = { ...req.headers };
-  delete headers["accept-encoding"];
-  return { url: req.url ?? "/", method: "GET", headers };
 }
 
 /** @param {import("node:net").Socket} socket */

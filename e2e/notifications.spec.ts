@@ -208,3 +208,31 @@ test.describe("SMTP down", () => {
     }
   });
 });
+
+test.describe("e-mail preferences", () => {
+  test.use(from("192.0.2.232"));
+
+  test("an author turns both e-mails off on their account, without JavaScript, and the page keeps the choice", async ({
+    browser,
+    data,
+  }) => {
+    const author = await data.user({ role: "AUTHOR", password: strongPassword(data.run) });
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, ...from("192.0.2.233") });
+    const page = await context.newPage();
+    await signIn(page, author, "/account");
+    const replies = page.getByLabel("E-mail me when someone replies to my comment");
+    const held = page.getByLabel("E-mail me when a comment on my essays is held for moderation");
+    await expect(replies).toBeChecked();
+    await expect(held).toBeChecked();
+    await replies.uncheck();
+    await held.uncheck();
+    await page.getByRole("button", { name: "Save e-mail preferences" }).click();
+    await expect(formMessage(page, "status", "E-mail preferences saved.")).toBeVisible();
+    const saved = await data.db.user.findUniqueOrThrow({ where: { id: author.id }, select: { notifyReplies: true, notifyModeration: true } });
+    expect(saved).toEqual({ notifyReplies: false, notifyModeration: false });
+    await page.goto("/account");
+    await expect(replies).not.toBeChecked();
+    await expect(held).not.toBeChecked();
+    await context.close();
+  });
+});

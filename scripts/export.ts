@@ -5,6 +5,7 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../lib/db/client";
+import { runCli } from "./lib/cli";
 import { buildSiteExport } from "../lib/export/site";
 import { writeTarGz } from "../lib/export/tar";
 
@@ -30,13 +31,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(main);

@@ -6,6 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { db } from "../lib/db/client";
+import { runCli } from "./lib/cli";
 import { importWxr } from "../lib/wxr/import";
 
 async function main(): Promise<number> {
@@ -61,13 +62,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(main);

@@ -26,6 +26,18 @@ export function surrogateKeys(headers) {
     .filter(Boolean);
 }
 
+/**
+ * A GET as the cache sees it: a stored page holds both an identity and a gzip copy, so
+ * `Accept-Encoding` never tells two copies apart (as Varnish normalizes it).
+ * @param {{ url?: string, headers: Record<string, string | string[] | undefined> }} req
+ * @returns {RequestLike}
+ */
+export function cacheRequest(req) {
+  const headers = { ...req.headers };
+  delete headers["accept-encoding"];
+  return { url: req.url ?? "/", method: "GET", headers };
+}
+
 export class HttpCache {
   /**
    * Time is Date.now(), as http-cache-semantics reads it.
@@ -65,8 +77,7 @@ export class HttpCache {
         }
       }
     }
-    const normalized = { ...req, headers: { ...h } };
-    delete normalized.headers["accept-encoding"];
+    const normalized = cacheRequest(req);
     for (const entry of variants) {
       const { revalidation } = entry.policy.evaluateRequest(normalized);
       if (!revalidation) return { kind: "fresh", entry };

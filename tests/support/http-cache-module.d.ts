@@ -23,6 +23,7 @@ declare module "*/server/http-cache.mjs" {
     varyValues: (string | string[] | undefined)[];
   }
   export function surrogateKeys(headers: Headers): string[];
+  export function cacheRequest(req: { url?: string; headers: Headers }): RequestLike;
   export class HttpCache {
     constructor(options?: { maxBytes?: number });
     bytes: number;
