@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction, hideLikesAction, updateAvatarAction, updateProfileAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { Field, FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
@@ -9,9 +9,9 @@ import { Avatar } from "@/components/ui/avatar";
 const sectionClass = "flex flex-col gap-4 rounded-lg border border-stone-200 p-5 dark:border-stone-800";
 
 export function ProfileForm({ name, bio }: { name: string; bio: string }) {
-  const [state, action, pending] = useActionState(updateProfileAction, initialFormState);
+  const [state, form, pending] = useFormAction(updateProfileAction, initialFormState);
   return (
-    <form action={action} className={sectionClass} noValidate>
+    <form {...form} className={sectionClass} noValidate>
       <h2 id="profile-heading" className="text-lg font-semibold">
         Profile
       </h2>
@@ -41,7 +41,7 @@ export function ProfileForm({ name, bio }: { name: string; bio: string }) {
 }
 
 export function AvatarForm({ name, image }: { name: string; image: string | null }) {
-  const [state, action, pending] = useActionState(updateAvatarAction, initialFormState);
+  const [state, form, pending] = useFormAction(updateAvatarAction, initialFormState);
   return (
     <section className={sectionClass} aria-labelledby="avatar-heading">
       <h2 id="avatar-heading" className="text-lg font-semibold">
@@ -54,7 +54,7 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
           {image ? "Your uploaded picture." : "Your initials, drawn on the server. Upload a picture to replace them."}
         </p>
       </div>
-      <form action={action} encType="multipart/form-data" className="flex flex-col gap-3">
+      <form {...form} encType="multipart/form-data" className="flex flex-col gap-3">
         <div>
           <label htmlFor="field-avatar" className="block text-sm font-medium">
             Picture
@@ -82,7 +82,7 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
         </div>
       </form>
       {image ? (
-        <form action={action}>
+        <form action={form.action}>
           <input type="hidden" name="remove" value="1" />
           <SubmitButton pending={pending} variant="secondary">
             Remove avatar
@@ -94,9 +94,9 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
 }
 
 export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
-  const [state, action, pending] = useActionState(changePasswordAction, initialFormState);
+  const [state, form, pending] = useFormAction(changePasswordAction, initialFormState);
   return (
-    <form action={action} className={sectionClass} noValidate>
+    <form {...form} className={sectionClass} noValidate>
       <h2 id="password-heading" className="text-lg font-semibold">
         {hasPassword ? "Change password" : "Set a password"}
       </h2>
@@ -138,9 +138,9 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
 
 /** Whether the reader's name appears in public "Liked by" lists. */
 export function LikesPrivacyForm({ hideLikes }: { hideLikes: boolean }) {
-  const [state, action, pending] = useActionState(hideLikesAction, initialFormState);
+  const [state, form, pending] = useFormAction(hideLikesAction, initialFormState);
   return (
-    <form action={action} className={sectionClass} aria-labelledby="likes-privacy-heading">
+    <form {...form} className={sectionClass} aria-labelledby="likes-privacy-heading">
       <h2 id="likes-privacy-heading" className="text-lg font-semibold">
         Likes
       </h2>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { blockUserAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { BLOCK_DURATION_LABEL, BLOCK_DURATIONS, blockedLabel } from "@/lib/users/block";
@@ -10,10 +10,10 @@ import { BLOCK_DURATION_LABEL, BLOCK_DURATIONS, blockedLabel } from "@/lib/users
  * without JavaScript. `bannedUntil` is the current block's end (ISO) while it lasts, else null.
  */
 export function BlockForm({ userId, name, bannedUntil }: { userId: string; name: string; bannedUntil: string | null }) {
-  const [state, action, pending] = useActionState(blockUserAction, initialFormState);
+  const [state, form, pending] = useFormAction(blockUserAction, initialFormState);
   const selectId = `block-${userId}`;
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2" aria-label={`Block ${name}`}>
+    <form {...form} className="flex flex-wrap items-center gap-2" aria-label={`Block ${name}`}>
       <input type="hidden" name="userId" value={userId} />
       {bannedUntil ? (
         <>

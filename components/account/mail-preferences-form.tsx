@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { updateMailPreferencesAction } from "@/lib/notify/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
@@ -15,9 +15,9 @@ export function MailPreferencesForm({
   notifyModeration: boolean;
   moderates: boolean;
 }) {
-  const [state, action, pending] = useActionState(updateMailPreferencesAction, initialFormState);
+  const [state, form, pending] = useFormAction(updateMailPreferencesAction, initialFormState);
   return (
-    <form action={action}>
+    <form {...form}>
       <fieldset className="flex flex-col gap-3 rounded-lg border border-stone-200 p-5 dark:border-stone-800">
         <legend className="px-1 text-lg font-semibold">E-mail preferences</legend>
         <FormMessage message={state.message} ok={state.ok} />

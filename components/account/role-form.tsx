@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { updateRoleAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/forms/state";
 
@@ -12,10 +12,10 @@ const ROLES = [
 
 /** One account's role, changed with a plain form (works without JavaScript). */
 export function RoleForm({ userId, name, role }: { userId: string; name: string; role: string }) {
-  const [state, action, pending] = useActionState(updateRoleAction, initialFormState);
+  const [state, form, pending] = useFormAction(updateRoleAction, initialFormState);
   const current = state.values?.role ?? role;
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form {...form} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={`role-${userId}`} className="sr-only">
         Role for {name}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { resendVerificationAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
@@ -10,7 +10,7 @@ const sectionClass = "flex flex-col gap-3 rounded-lg border border-stone-200 p-5
 
 /** Whether the address is confirmed, and a way to mail the confirmation link again. */
 export function EmailStatus({ email, verified }: { email: string; verified: boolean }) {
-  const [state, action, pending] = useActionState(resendVerificationAction, initialFormState);
+  const [state, form, pending] = useFormAction(resendVerificationAction, initialFormState);
   return (
     <section className={sectionClass} aria-labelledby="email-heading">
       <h2 id="email-heading" className="text-lg font-semibold">
@@ -27,7 +27,7 @@ export function EmailStatus({ email, verified }: { email: string; verified: bool
             comment under your name.
           </p>
           <FormMessage message={state.message} ok={state.ok} />
-          <form action={action}>
+          <form {...form}>
             <SubmitButton pending={pending} variant="secondary">
               Send the link again
             </SubmitButton>
@@ -40,7 +40,7 @@ export function EmailStatus({ email, verified }: { email: string; verified: bool
 
 /** Ends every session of the account (this one too). */
 export function SignOutEverywhere() {
-  const [state, action, pending] = useActionState(signOutEverywhereAction, initialFormState);
+  const [state, form, pending] = useFormAction(signOutEverywhereAction, initialFormState);
   useHardRedirect(state.redirectTo);
   return (
     <section className={sectionClass} aria-labelledby="sessions-heading">
@@ -52,7 +52,7 @@ export function SignOutEverywhere() {
         has to sign in again. Changing your password does the same for every other browser.
       </p>
       <FormMessage message={state.message} ok={state.ok} />
-      <form action={action}>
+      <form {...form}>
         <SubmitButton pending={pending} variant="secondary">
           Sign out everywhere
         </SubmitButton>

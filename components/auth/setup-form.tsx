@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { setupAdminAction } from "@/lib/setup/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
@@ -8,10 +8,10 @@ import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 /** The first admin's account: name, e-mail and password, sent with the setup link's token. */
 export function SetupForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(setupAdminAction, initialFormState);
+  const [state, form, pending] = useFormAction(setupAdminAction, initialFormState);
   useHardRedirect(state.redirectTo);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form {...form} className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.message} />
       <input type="hidden" name="token" value={token} />
       <Field name="name" label="Name" autoComplete="name" required maxLength={100} defaultValue={state.values?.name} error={state.errors?.name} />

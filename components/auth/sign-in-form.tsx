@@ -1,16 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { magicLinkAction, signInAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 export function PasswordSignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
-  const [state, action, pending] = useActionState(signInAction, initialFormState);
+  const [state, form, pending] = useFormAction(signInAction, initialFormState);
   useHardRedirect(state.redirectTo);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form {...form} className="flex flex-col gap-4" noValidate>
       <h2 id="signin-password-heading" className="text-lg font-semibold">
         With your password
       </h2>
@@ -41,9 +41,9 @@ export function PasswordSignInForm({ callbackUrl, defaultEmail }: { callbackUrl:
 }
 
 export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(magicLinkAction, initialFormState);
+  const [state, form, pending] = useFormAction(magicLinkAction, initialFormState);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form {...form} className="flex flex-col gap-4" noValidate>
       <h2 id="signin-magic-heading" className="text-lg font-semibold">
         With a link by e-mail
       </h2>

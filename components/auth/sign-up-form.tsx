@@ -1,16 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signUpAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(signUpAction, initialFormState);
+  const [state, form, pending] = useFormAction(signUpAction, initialFormState);
   useHardRedirect(state.redirectTo);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form {...form} className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.message} />
       <input type="hidden" name="callbackUrl" value={state.values?.callbackUrl ?? callbackUrl} />
       <Field

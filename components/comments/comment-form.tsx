@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import Link from "next/link";
 import { postCommentAction, type CommentFormState } from "@/lib/comments/actions";
 import { Field, FormMessage } from "@/components/ui/form";
@@ -37,7 +37,7 @@ export function CommentForm({
   formToken,
   signInHref,
 }: CommentFormProps) {
-  const [state, action, pending] = useActionState(postCommentAction, initial);
+  const [state, form, pending] = useFormAction(postCommentAction, initial);
   useHardRedirect(state.redirectTo);
   const v = state.values ?? {};
   const heading = replyTo ? `Reply to ${replyTo.name}` : "Leave a comment";
@@ -57,7 +57,7 @@ export function CommentForm({
           </Link>
         ) : null}
       </div>
-      <form action={action} className="mt-4 flex flex-col gap-4" noValidate>
+      <form {...form} className="mt-4 flex flex-col gap-4" noValidate>
         <FormMessage message={state.message} />
         <input type="hidden" name="postId" value={postId} />
         <input type="hidden" name="parentId" value={replyTo ? String(replyTo.id) : ""} />

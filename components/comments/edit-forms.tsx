@@ -1,16 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import Link from "next/link";
-import { deleteCommentAction, editCommentAction, type CommentFormState } from "@/lib/comments/actions";
+import { deleteCommentAction, editCommentAction } from "@/lib/comments/actions";
 import { FormMessage } from "@/components/ui/form";
 import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 export function EditCommentForm({ commentId, body, cancelHref }: { commentId: number; body: string; cancelHref: string }) {
-  const [state, action, pending] = useActionState<CommentFormState, FormData>(editCommentAction, {});
+  const [state, form, pending] = useFormAction(editCommentAction, {});
   useHardRedirect(state.redirectTo);
   return (
-    <form action={action} className="mt-2 flex flex-col gap-3" noValidate aria-label="Edit comment">
+    <form {...form} className="mt-2 flex flex-col gap-3" noValidate aria-label="Edit comment">
       <FormMessage message={state.message} />
       <input type="hidden" name="commentId" value={commentId} />
       <label htmlFor={`edit-${commentId}`} className="text-sm font-medium">
@@ -49,12 +49,12 @@ export function EditCommentForm({ commentId, body, cancelHref }: { commentId: nu
 
 /** Delete with a confirmation step that needs no JavaScript (a disclosure with the real button). */
 export function DeleteCommentForm({ commentId }: { commentId: number }) {
-  const [state, action, pending] = useActionState<CommentFormState, FormData>(deleteCommentAction, {});
+  const [state, form, pending] = useFormAction(deleteCommentAction, {});
   useHardRedirect(state.redirectTo);
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-stone-600 hover:text-red-700 dark:text-stone-400">Delete</summary>
-      <form action={action} className="mt-2 flex flex-wrap items-center gap-2">
+      <form {...form} className="mt-2 flex flex-wrap items-center gap-2">
         <input type="hidden" name="commentId" value={commentId} />
         <span>Delete this comment? Replies stay.</span>
         <button

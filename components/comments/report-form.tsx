@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
 import { initialFormState } from "@/lib/forms/state";
 import { reportCommentAction } from "@/lib/reports/actions";
@@ -8,7 +8,7 @@ import { ALREADY_REPORTED, REASON_LABEL, REPORT_NOTE_MAX, REPORT_REASONS } from 
 
 /** Report a comment: an optional reason and note. A plain form: works without JavaScript. */
 export function ReportForm({ commentId, backHref, already }: { commentId: number; backHref: string; already: boolean }) {
-  const [state, action, pending] = useActionState(reportCommentAction, initialFormState);
+  const [state, form, pending] = useFormAction(reportCommentAction, initialFormState);
   // After a report the page is rendered again (without JavaScript too): the outcome of this
   // form's own submission comes first, "already reported" only for a fresh visit.
   const done = state.ok ? state.message : !state.message && already ? ALREADY_REPORTED : null;
@@ -26,7 +26,7 @@ export function ReportForm({ commentId, backHref, already }: { commentId: number
   }
   const reason = state.values?.reason ?? "";
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate aria-label="Report this comment">
+    <form {...form} className="flex flex-col gap-4" noValidate aria-label="Report this comment">
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="commentId" value={commentId} />
       <fieldset aria-describedby={state.errors?.reason ? "field-reason-error" : undefined}>

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { deletePostAction } from "@/lib/posts/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { FormMessage } from "@/components/ui/form";
 
 /** The confirmation step: a checkbox the author must tick, then Delete. Works without JS. */
 export function DeletePostForm({ id, title }: { id: string; title: string }) {
-  const [state, action, pending] = useActionState(deletePostAction, initialFormState);
+  const [state, form, pending] = useFormAction(deletePostAction, initialFormState);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form {...form} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="id" value={id} />
       <FormMessage message={state.message} ok={state.ok} />
       <div>

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { importPostsAction, type ImportState } from "@/lib/posts/actions";
 import { FileField, FormMessage, SubmitButton } from "@/components/ui/form";
 import { statusLabel } from "@/lib/posts/status";
@@ -11,14 +12,14 @@ const initial: ImportState = {};
 
 /** Upload Markdown files; the answer lists each file with its post or its errors. */
 export function ImportForm() {
-  const [state, action, pending] = useActionState(importPostsAction, initial);
+  const [state, form, pending] = useFormAction(importPostsAction, initial);
   const [tooLarge, setTooLarge] = useState(false);
   const filesError = tooLarge
     ? `These files add up to more than ${megabytes(IMPORT_TOTAL_MAX_BYTES)}: import them in smaller batches.`
     : state.errors?.files;
   return (
     <div className="flex flex-col gap-6">
-      <form action={action} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
+      <form {...form} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
         <FormMessage message={state.message} ok={state.ok} />
         <FileField
           name="files"

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
 import { initialFormState } from "@/lib/forms/state";
 import {
@@ -19,9 +19,9 @@ const sectionClass = "flex flex-col gap-4 rounded-lg border border-stone-200 p-5
 
 /** One comment's status buttons (the same action as the queue). */
 export function CommentStatusForm({ commentId, ops }: { commentId: number; ops: ModerationOp[] }) {
-  const [state, action, pending] = useActionState(moderateCommentsAction, initialFormState);
+  const [state, form, pending] = useFormAction(moderateCommentsAction, initialFormState);
   return (
-    <form action={action} className="flex flex-col gap-3" aria-label="Status">
+    <form {...form} className="flex flex-col gap-3" aria-label="Status">
       <FormMessage message={state.message} ok={state.ok} />
       <div className="flex flex-wrap gap-2">
         <ModerationOpButtons commentId={commentId} ops={ops} pending={pending} />
@@ -32,9 +32,9 @@ export function CommentStatusForm({ commentId, ops }: { commentId: number; ops: 
 
 /** Rewrite the comment's Markdown; it is rendered again with the comment pipeline. */
 export function ModeratorEditForm({ commentId, body }: { commentId: number; body: string }) {
-  const [state, action, pending] = useActionState(moderatorEditAction, initialFormState);
+  const [state, form, pending] = useFormAction(moderatorEditAction, initialFormState);
   return (
-    <form action={action} className={sectionClass} noValidate>
+    <form {...form} className={sectionClass} noValidate>
       <h2 className="text-lg font-semibold">Edit the comment</h2>
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="commentId" value={commentId} />
@@ -56,9 +56,9 @@ export function ModeratorEditForm({ commentId, body }: { commentId: number; body
 
 /** Reply as the essay's author (or an admin): published at once. */
 export function ModeratorReplyForm({ commentId, asName }: { commentId: number; asName: string }) {
-  const [state, action, pending] = useActionState<ReplyState, FormData>(moderatorReplyAction, initialFormState);
+  const [state, form, pending] = useFormAction<ReplyState>(moderatorReplyAction, initialFormState);
   return (
-    <form action={action} className={sectionClass} noValidate>
+    <form {...form} className={sectionClass} noValidate>
       <h2 className="text-lg font-semibold">Reply</h2>
       {state.ok && state.replyUrl ? (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
@@ -88,9 +88,9 @@ export function ModeratorReplyForm({ commentId, asName }: { commentId: number; a
 
 /** Everyone who liked the comment (hidden names too: moderators only) and a Remove button each. */
 export function LikersList({ commentId, likers }: { commentId: number; likers: Liker[] }) {
-  const [state, action, pending] = useActionState(removeLikeAction, initialFormState);
+  const [state, form, pending] = useFormAction(removeLikeAction, initialFormState);
   return (
-    <form action={action} className={sectionClass} aria-labelledby="likers-heading">
+    <form {...form} className={sectionClass} aria-labelledby="likers-heading">
       <h2 id="likers-heading" className="text-lg font-semibold">
         Liked by {likers.length === 1 ? "1 person" : `${likers.length} people`}
       </h2>

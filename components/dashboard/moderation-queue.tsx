@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, type MouseEvent } from "react";
+import { type MouseEvent } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { FormMessage } from "@/components/ui/form";
 import { threadClasses } from "@/lib/comments/thread-classes";
 import { formatDateTime } from "@/lib/format";
@@ -161,9 +162,9 @@ function QueueRow({ item, ops, pending }: { item: QueueItem; ops: ModerationOp[]
  * place.
  */
 export function ModerationQueue({ items, ops, tabLabel }: { items: QueueItem[]; ops: ModerationOp[]; tabLabel: string }) {
-  const [state, action, pending] = useActionState(moderateCommentsAction, initialFormState);
+  const [state, form, pending] = useFormAction(moderateCommentsAction, initialFormState);
   return (
-    <form action={action} aria-label={`${tabLabel} comments`} className="mt-6">
+    <form {...form} aria-label={`${tabLabel} comments`} className="mt-6">
       <FormMessage message={state.message} ok={state.ok} />
       {items.length === 0 ? (
         <p className="mt-6 text-stone-600 dark:text-stone-400">No comments here.</p>

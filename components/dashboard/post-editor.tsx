@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { autosavePostAction, savePostAction, type EditorState } from "@/lib/posts/actions";
 import type { EditorPost } from "@/lib/posts/dashboard";
 import { slugify } from "@/lib/posts/slug";
@@ -33,7 +34,13 @@ function clockTime(iso: string): string {
  * changes.
  */
 export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tagNames: string[] }) {
-  const [state, formAction, pending] = useActionState(savePostAction, initialState);
+  const submitting = useRef(false);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A submission stops autosave until its outcome is back.
+  const [state, form, pending] = useFormAction(savePostAction, initialState, () => {
+    submitting.current = true;
+    if (idleTimer.current) clearTimeout(idleTimer.current);
+  });
   const formRef = useRef<HTMLFormElement>(null);
   const [postId, setPostId] = useState(post?.id ?? "");
   const [slugAuto, setSlugAuto] = useState(state.values ? state.values.slugAuto === "1" : !post);
@@ -43,10 +50,8 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
   // A file over the limit is refused in the browser: sent, it would exceed the request size limit.
   const [coverTooLarge, setCoverTooLarge] = useState(false);
   const dirty = useRef(false);
-  const submitting = useRef(false);
   const version = useRef(0);
   const saving = useRef(false);
-  const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const firstChange = useRef<number | null>(null);
   const autosaves = !post || post.status !== "published";
 
@@ -159,14 +164,10 @@ export function PostEditor({ post, tagNames }: { post: EditorInitial | null; tag
   return (
     <form
       ref={formRef}
-      action={formAction}
+      {...form}
       encType="multipart/form-data"
       noValidate
       onInput={onInput}
-      onSubmit={() => {
-        submitting.current = true;
-        if (idleTimer.current) clearTimeout(idleTimer.current);
-      }}
       className="flex flex-col gap-6"
       aria-label="Essay"
     >

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { FormMessage } from "@/components/ui/form";
 import { threadClasses } from "@/lib/comments/thread-classes";
 import { formatDateTime } from "@/lib/format";
@@ -20,9 +20,9 @@ const dangerClass =
  * (dismiss, spam, trash) as one plain form: `op=<action>:<comment id>`. Works without JavaScript.
  */
 export function ReportsList({ items }: { items: ReportedComment[] }) {
-  const [state, action, pending] = useActionState(reportOpAction, initialFormState);
+  const [state, form, pending] = useFormAction(reportOpAction, initialFormState);
   return (
-    <form action={action} aria-label="Reported comments" className="mt-6">
+    <form {...form} aria-label="Reported comments" className="mt-6">
       <FormMessage message={state.message} ok={state.ok} />
       {items.length === 0 ? (
         <p className="mt-6 text-stone-600 dark:text-stone-400">No reported comments.</p>

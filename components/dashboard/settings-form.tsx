@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { type ReactNode } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Checkbox, Field, FormMessage, Select, SubmitButton, TextArea } from "@/components/ui/form";
 import { initialFormState } from "@/lib/forms/state";
 import type { SiteSettings } from "@/lib/settings/defaults";
@@ -29,7 +30,7 @@ const ORDERS = [
  * shows what was typed, with each error next to its field.
  */
 export function SettingsForm({ settings }: { settings: SiteSettings }) {
-  const [state, action, pending] = useActionState(updateSettingsAction, initialFormState);
+  const [state, form, pending] = useFormAction(updateSettingsAction, initialFormState);
   const typed = state.values;
   // After a submission, what was typed wins; a checkbox that was not sent was unticked.
   const text = (name: keyof SiteSettings) => typed?.[name] ?? String(settings[name]);
@@ -53,7 +54,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
     );
   };
   return (
-    <form action={action} className="flex flex-col gap-6" noValidate>
+    <form {...form} className="flex flex-col gap-6" noValidate>
       <FormMessage message={state.message} ok={state.ok} />
       <Section title="Site">
         <Field name="siteTitle" label="Site title" required maxLength={80} defaultValue={text("siteTitle")} error={e.siteTitle} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { importWxrAction, type WxrImportState } from "@/lib/wxr/actions";
 import { FileField, FormMessage, SubmitButton } from "@/components/ui/form";
 import { IMPORT_TOTAL_MAX_BYTES, megabytes } from "@/lib/uploads/limits.mjs";
@@ -9,9 +9,9 @@ const initial: WxrImportState = {};
 
 /** Upload a WordPress export (WXR); a good file starts the import and opens its progress page. */
 export function WxrImportForm() {
-  const [state, action, pending] = useActionState(importWxrAction, initial);
+  const [state, form, pending] = useFormAction(importWxrAction, initial);
   return (
-    <form action={action} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
+    <form {...form} encType="multipart/form-data" className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.message} ok={state.ok} />
       <FileField
         name="wxr"
