@@ -3,6 +3,8 @@ import type Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
+import pg from "pg";
+import { PgSqlRunner } from "./sql-postgres";
 import { PrismaSqlRunner, SqliteSqlRunner, sqliteOpenedReadOnly, type SqlRunner } from "./sql";
 import { databaseUrl, engineOf, sqlitePath } from "./url";
 
@@ -189,7 +191,13 @@ interface SqlRegistry {
 /** Creates a client for `url` (used by scripts and tests that need their own database). */
 export function createDb(url: string = databaseUrl()): Db {
   if (engineOf(url) === "postgresql") {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    // One pool of connections for Prisma and the plain-SQL runner alike; $disconnect() ends it.
+    // An idle connection the server drops is replaced on next use (the error is only logged).
+    const pool = new pg.Pool({ connectionString: url, allowExitOnIdle: true });
+    pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+    const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
+    registry.runners.set(client, new PgSqlRunner(pool));
+    return client;
   }
   const client = new SqliteClient({ adapter: sqliteAdapter(url) });
   registry.sqliteFiles.set(client, sqlitePath(url));
@@ -198,7 +206,8 @@ export function createDb(url: string = databaseUrl()): Db {
 
 /**
  * The plain-SQL runner of a client (lib/db/sql.ts): for an SQLite client, a connection of its
- * own to the same file, opened on first use; otherwise the client itself.
+ * own to the same file, opened on first use; for a PostgreSQL client, node-postgres on the
+ * client's pool; otherwise (a client createDb did not make) the client itself.
  */
 export function sqlOf(client: Db): SqlRunner {
   let runner = registry.runners.get(client);

@@ -1,0 +1,85 @@
+import pg from "pg";
+import type { Prisma } from "../generated/sqlite/client";
+import type { SqlRunner, SqlWork } from "./sql";
+
+/**
+ * Rows as Prisma's `$queryRaw` gives them on PostgreSQL, so the hot paths read the same values
+ * on either runner: `timestamp` columns (Prisma's DateTime, stored as UTC without a zone) as
+ * Dates in UTC, whatever the process's time zone; `bigint` (COUNT(*) and the like) as BigInt.
+ * Everything else as node-postgres parses it (booleans, numbers, text, JSON).
+ */
+const TIMESTAMP = 1114;
+const INT8 = 20;
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === TIMESTAMP) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+    if (oid === INT8) return (value: string) => BigInt(value);
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+};
+
+/** A parameter as PostgreSQL takes it for Prisma's columns: a Date as its UTC wall-clock time. */
+function postgresValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value;
+}
+
+function config(sql: Prisma.Sql): pg.QueryConfig {
+  return { text: sql.text, values: sql.values.map(postgresValue), types };
+}
+
+/**
+ * Runs the plain-SQL statements of lib/db/sql.ts on PostgreSQL with node-postgres itself, on the
+ * pool Prisma's adapter uses (docs/decisions/012-direct-sql.md): a statement through Prisma's
+ * raw-query path costs several times the round trip it makes. A transaction holds one pooled
+ * connection from BEGIN to COMMIT; a serialization failure or deadlock (which PostgreSQL
+ * resolves by rolling one transaction back) runs the work again from the start.
+ */
+export class PgSqlRunner implements SqlRunner {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<R>(sql: Prisma.Sql): Promise<R[]> {
+    return (await this.pool.query(config(sql))).rows as R[];
+  }
+
+  async execute(sql: Prisma.Sql): Promise<number> {
+    return (await this.pool.query(config(sql))).rowCount ?? 0;
+  }
+
+  async transaction<T>(work: () => SqlWork<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let broken = false;
+      try {
+        await client.query("BEGIN");
+        const steps = work();
+        let step = steps.next();
+        while (!step.done) {
+          const result = await client.query(config(step.value.sql));
+          step = steps.next(step.value.want === "rows" ? result.rows : (result.rowCount ?? 0));
+        }
+        await client.query("COMMIT");
+        return step.value;
+      } catch (error) {
+        try {
+          await client.query("ROLLBACK");
+        } catch {
+          broken = true; // the connection is gone: the pool must not hand it out again
+        }
+        if (attempt >= RETRIES || !isRetryable(error)) throw error;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+}
+
+/** Tries of a transaction that PostgreSQL rolled back to resolve a conflict. */
+const RETRIES = 5;
+
+/** serialization_failure, deadlock_detected: the transaction was rolled back whole. */
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40001" || code === "40P01";
+}
