@@ -119,17 +119,15 @@ function sendStored(req, res, entry, how) {
 }
 
 /**
- * Sends a request to Next.js over its socket.
+ * Sends a read (no body) to Next.js over its socket.
  * @param {{ method: string, path: string, headers: http.OutgoingHttpHeaders }} options
- * @param {import("node:stream").Readable | null} body
  * @returns {Promise<http.IncomingMessage>}
  */
-function askNext(options, body) {
+function askNext(options) {
   return new Promise((resolve, reject) => {
     const upstream = http.request({ socketPath, agent, ...options }, resolve);
     upstream.on("error", reject);
-    if (body) body.pipe(upstream);
-    else upstream.end();
+    upstream.end();
   });
 }
 
@@ -140,7 +138,7 @@ function askNext(options, body) {
 const NOT_FOUND_PATH = "/_hearth/not-found";
 
 /**
- * Forwards a request to Next.js. A response an HTTP cache may share is read whole, given a weak
+ * Forwards a read (GET or HEAD) to Next.js. A response an HTTP cache may share is read whole, given a weak
  * ETag (a hash of its bytes), `Vary: Cookie` (a shared page) and a compressed copy, stored here
  * when this server keeps a cache, and sent; anything else streams through as it comes.
  *
@@ -155,18 +153,17 @@ const NOT_FOUND_PATH = "/_hearth/not-found";
 async function forward(req, res) {
   const begunAt = Date.now();
   const method = req.method ?? "GET";
-  const reads = method === "GET" || method === "HEAD";
   /** @type {http.IncomingMessage} */
   let answer;
   /** @type {import("node:stream").Readable} */
   let body;
   try {
-    answer = await askNext({ method, path: req.url ?? "/", headers: passOn(req.headers) }, reads || !res ? null : req);
+    answer = await askNext({ method, path: req.url ?? "/", headers: passOn(req.headers) });
     body = answer;
     const html = String(answer.headers["content-type"] ?? "").startsWith("text/html");
     if (answer.statusCode === 404 && method === "GET" && html && !(req.url ?? "").startsWith(NOT_FOUND_PATH)) {
       answer.resume();
-      body = await askNext({ method: "GET", path: NOT_FOUND_PATH, headers: { host: req.headers.host ?? "localhost" } }, null);
+      body = await askNext({ method: "GET", path: NOT_FOUND_PATH, headers: { host: req.headers.host ?? "localhost" } });
     }
   } catch (error) {
     console.error(`Next.js did not answer ${method} ${req.url}: ${/** @type {Error} */ (error).message}`);
@@ -180,7 +177,7 @@ async function forward(req, res) {
   const sent = passOn(answer.headers);
   if (body !== answer) delete sent["content-length"];
   const request = cacheRequest(req);
-  const policy = reads ? cache.policyFor(request, { status, headers: answer.headers }) : null;
+  const policy = cache.policyFor(request, { status, headers: answer.headers });
   if (policy === null || method === "HEAD") {
     if (res) {
       res.writeHead(status, sent);
@@ -366,11 +363,23 @@ function onRequest(req, res) {
   // A body without a Content-Length (chunked) is counted as it arrives and handed on only once
   // it ended within the limit.
   if (hasUnannouncedBody(req)) {
-    holdBody(req, REQUEST_BODY_MAX_BYTES, (withinLimit) => (withinLimit ? void forward(req, res) : refuseTooLarge(req, res)));
+    holdBody(req, REQUEST_BODY_MAX_BYTES, (withinLimit) => (withinLimit ? pass(req, res) : refuseTooLarge(req, res)));
     return;
   }
-  if (cacheEnabled && (req.method === "GET" || req.method === "HEAD")) return void serveRead(req, res);
-  return void forward(req, res);
+  pass(req, res);
+}
+
+/**
+ * Hands an accepted request on. A read goes through the cache (or straight to Next.js over its
+ * socket, when this server keeps none), so its answer can be stored and rewritten. Nothing of
+ * any other request's answer is kept or rewritten (no cache stores it, no 404 page replaces its
+ * body): Next.js answers it on this connection, as a custom server hands it a request, without
+ * the trip through the socket.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ */
+function pass(req, res) {
+  if (req.method === "GET" || req.method === "HEAD") void (cacheEnabled ? serveRead(req, res) : forward(req, res));
+  else void handle(req, res);
 }
 
 const server = http.createServer(onRequest);

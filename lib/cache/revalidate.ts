@@ -1,16 +1,18 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
-import { db } from "../db/client";
+import { db, sqlOf } from "../db/client";
+import { Prisma } from "../generated/sqlite/client";
 import { httpKeysForTags } from "./http";
 import { purgeHttpCaches } from "./purge";
 
 /** A post's current address and its old ones (they redirect, but a cache may hold them). */
 async function slugsOf(postId: string): Promise<string[] | null> {
-  const post = await db.post.findUnique({
-    where: { id: postId },
-    select: { slug: true, redirects: { select: { slug: true } } },
-  });
-  return post ? [post.slug, ...post.redirects.map((r) => r.slug)] : null;
+  const found = await sqlOf(db).query<{ slug: string; current: number | boolean }>(Prisma.sql`
+    SELECT "slug", 1 AS "current" FROM "Post" WHERE "id" = ${postId}
+    UNION ALL
+    SELECT "slug", 0 AS "current" FROM "SlugRedirect" WHERE "postId" = ${postId}`);
+  if (!found.some((r) => Number(r.current) === 1)) return null;
+  return found.map((r) => r.slug);
 }
 
 /**

@@ -343,7 +343,9 @@ export async function startStack(options = {}) {
     writeFileSync(logOf(i), `--- starting instance ${i + 1} on port ${ports[i]} at ${new Date().toISOString()} ---\n`, {
       flag: "a",
     });
-    const child = launch(process.execPath, [path.join(ROOT, "server.mjs")], logOf(i), {
+    // HEARTH_STACK_NODE_ARGS: extra Node options for each instance (e.g. --cpu-prof --cpu-prof-dir=…).
+    const nodeArgs = (process.env.HEARTH_STACK_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+    const child = launch(process.execPath, [...nodeArgs, path.join(ROOT, "server.mjs")], logOf(i), {
       ...process.env,
       ...shared,
       PORT: String(ports[i]),
