@@ -64,6 +64,9 @@ async function essayWithThread(data: TestData) {
 }
 
 test("every page an anonymous reader sees passes axe, light and dark", async ({ page, data }) => {
+  // Sixteen full axe runs (eight pages, light and dark): on a slow two-core machine they outlast
+  // the 60 s a test usually gets, without anything being wrong.
+  test.slow();
   const t = await essayWithThread(data);
   // A second essay with more top-level comments than a page holds (50 by default): page 2.
   const long = await data.essay({ author: t.author, title: `Many voices ${data.run}` });
@@ -106,6 +109,9 @@ test("every page an anonymous reader sees passes axe, light and dark", async ({ 
 });
 
 test("every page a signed-in admin and author sees passes axe, light and dark", async ({ browser, data }) => {
+  // Sixteen full axe runs (eight pages, light and dark): on a slow two-core machine they outlast
+  // the 60 s a test usually gets, without anything being wrong.
+  test.slow();
   const t = await essayWithThread(data);
   const admin = await data.user({ role: "ADMIN", name: `Ida Admin ${data.run}` });
   const adminsEssay = await data.essay({ author: admin, title: `Admin's own ${data.run}` });

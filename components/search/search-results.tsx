@@ -1,3 +1,4 @@
+import { SearchForm } from "@/components/ui/search-form";
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { MAX_QUERY_LENGTH } from "@/lib/search/terms";
@@ -49,22 +50,15 @@ export async function SearchResults({ query, rawPage }: { query: string; rawPage
   return (
     <>
       <h1 className="mb-6 font-serif text-3xl font-semibold tracking-tight">Search</h1>
-      <form action="/search" method="get" role="search" className="mb-8 flex gap-2">
-        <label htmlFor="search-page-q" className="sr-only">
-          Search essays and comments
-        </label>
-        <input
-          id="search-page-q"
-          name="q"
-          type="search"
-          defaultValue={query}
-          maxLength={MAX_QUERY_LENGTH}
-          className="min-w-0 flex-1 rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900"
-        />
-        <button type="submit" className="rounded-md bg-amber-700 px-4 py-2 font-medium text-white hover:bg-amber-800">
-          Search
-        </button>
-      </form>
+      <SearchForm
+        id="search-page-q"
+        label="Search essays and comments"
+        placeholder="Words from an essay or a comment"
+        query={query}
+        action="/search"
+        maxLength={MAX_QUERY_LENGTH}
+        className="mb-8"
+      />
       {result.terms.length === 0 ? (
         <p className="text-stone-600 dark:text-stone-400">
           {query.trim() === "" ? "Type a word or two to search essays and comments." : "Type words to search for: letters or digits."}

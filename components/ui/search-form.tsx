@@ -9,6 +9,7 @@ export function SearchForm({
   query,
   action,
   keep = {},
+  maxLength,
   className = "",
 }: {
   id: string;
@@ -18,6 +19,7 @@ export function SearchForm({
   query: string;
   action?: string;
   keep?: Record<string, string>;
+  maxLength?: number;
   className?: string;
 }) {
   return (
@@ -34,6 +36,7 @@ export function SearchForm({
         type="search"
         defaultValue={query}
         placeholder={placeholder}
+        maxLength={maxLength}
         className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-800"
       />
       <button type="submit" className="rounded-full border border-stone-300 px-4 py-2 text-sm font-medium dark:border-stone-600">
