@@ -1,18 +1,40 @@
 import "server-only";
 import { cachedQuery } from "../cache/query";
-import { db } from "../db/client";
+import { db, sqlOf } from "../db/client";
+import { Prisma } from "../generated/sqlite/client";
 import { tags } from "../cache/tags";
 import { DEFAULT_SETTINGS, type SiteSettings } from "./defaults";
 
-/** Reads the settings row; a database that is not there yet (e.g. during `next build`) yields the defaults. */
+/** The row as plain SQL gives it on either engine (SQLite's booleans are 0/1). */
+type SettingsRow = Omit<SiteSettings, "commentOrder" | "autoCloseEnabled" | "gravatarEnabled" | "trustProxy"> & {
+  commentOrder: string;
+  autoCloseEnabled: boolean | number;
+  gravatarEnabled: boolean | number;
+  trustProxy: boolean | number;
+};
+
+/**
+ * Reads the settings row (read on every write where several instances share a database, so in
+ * plain SQL: lib/db/sql.ts); a database that is not there yet (e.g. during `next build`) yields
+ * the defaults. The setup token's hash is not a setting: it never leaves lib/setup/.
+ */
 export async function readSettings(): Promise<SiteSettings> {
   try {
-    const row = await db.settings.findUnique({ where: { id: 1 } });
+    const [row] = await sqlOf(db).query<SettingsRow>(Prisma.sql`
+      SELECT "siteTitle", "siteDescription", "commentsPerPage", "threadDepth", "commentOrder", "editWindowMinutes",
+             "floodPerMinute", "floodPerHour", "likesPerMinute", "likesPerHour", "holdLinkCount", "holdWords",
+             "blockWords", "autoCloseEnabled", "autoCloseDays", "gravatarEnabled", "trustProxy"
+      FROM "Settings" WHERE "id" = 1`);
     if (!row) return DEFAULT_SETTINGS;
-    // The setup token's hash is not a setting: it never leaves lib/setup/.
-    const { id: _id, updatedAt: _u, setupTokenHash: _h, setupTokenExpires: _e, commentOrder, ...rest } = row;
-    const order = commentOrder === "newest" || commentOrder === "likes" ? commentOrder : "oldest";
-    return { ...DEFAULT_SETTINGS, ...rest, commentOrder: order };
+    const order = row.commentOrder === "newest" || row.commentOrder === "likes" ? row.commentOrder : "oldest";
+    return {
+      ...DEFAULT_SETTINGS,
+      ...row,
+      commentOrder: order,
+      autoCloseEnabled: Boolean(Number(row.autoCloseEnabled)),
+      gravatarEnabled: Boolean(Number(row.gravatarEnabled)),
+      trustProxy: Boolean(Number(row.trustProxy)),
+    };
   } catch (error) {
     if (process.env.NEXT_PHASE !== "phase-production-build") console.error("Could not read settings:", error);
     return DEFAULT_SETTINGS;

@@ -106,4 +106,22 @@ describe.skipIf(!available)("comment queries on PostgreSQL", () => {
       likedByMe: true,
     });
   });
+
+  it("reads the site settings with PostgreSQL's booleans and numbers as the app uses them", async () => {
+    const settings = await import("@/lib/settings/queries");
+    const { DEFAULT_SETTINGS } = await import("@/lib/settings/defaults");
+    await db.settings.deleteMany();
+    expect(await settings.readSettings()).toEqual(DEFAULT_SETTINGS);
+    await db.settings.create({
+      data: { id: 1, siteTitle: "Postgres Hearth", commentsPerPage: 7, trustProxy: true, gravatarEnabled: true, commentOrder: "newest" },
+    });
+    expect(await settings.readSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      siteTitle: "Postgres Hearth",
+      commentsPerPage: 7,
+      trustProxy: true,
+      gravatarEnabled: true,
+      commentOrder: "newest",
+    });
+  });
 });
