@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Prisma } from "../generated/sqlite/client";
+import { retryWhenBusy } from "./retry";
 import type { SqlRunner, SqlWork } from "./sql";
 
 /**
@@ -33,8 +34,7 @@ function config(sql: Prisma.Sql): pg.QueryConfig {
  * Runs the plain-SQL statements of lib/db/sql.ts on PostgreSQL with node-postgres itself, on the
  * pool Prisma's adapter uses (docs/decisions/012-direct-sql.md): a statement through Prisma's
  * raw-query path costs several times the round trip it makes. A transaction holds one pooled
- * connection from BEGIN to COMMIT; a serialization failure or deadlock (which PostgreSQL
- * resolves by rolling one transaction back) runs the work again from the start.
+ * connection from BEGIN to COMMIT.
  */
 export class PgSqlRunner implements SqlRunner {
   constructor(private readonly pool: pg.Pool) {}
@@ -47,8 +47,9 @@ export class PgSqlRunner implements SqlRunner {
     return (await this.pool.query(config(sql))).rowCount ?? 0;
   }
 
-  async transaction<T>(work: () => SqlWork<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+  /** Runs `work` in one transaction, again from the start when PostgreSQL rolled it back (lib/db/retry.ts). */
+  transaction<T>(work: () => SqlWork<T>): Promise<T> {
+    return retryWhenBusy(async () => {
       const client = await this.pool.connect();
       let broken = false;
       try {
@@ -62,24 +63,16 @@ export class PgSqlRunner implements SqlRunner {
         await client.query("COMMIT");
         return step.value;
       } catch (error) {
-        try {
-          await client.query("ROLLBACK");
-        } catch {
+        await client.query("ROLLBACK").catch(() => {
           broken = true; // the connection is gone: the pool must not hand it out again
-        }
-        if (attempt >= RETRIES || !isRetryable(error)) throw error;
+        });
+        throw error;
       } finally {
         client.release(broken);
       }
-    }
+    }, RETRIES);
   }
 }
 
 /** Tries of a transaction that PostgreSQL rolled back to resolve a conflict. */
 const RETRIES = 5;
-
-/** serialization_failure, deadlock_detected: the transaction was rolled back whole. */
-function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "40001" || code === "40P01";
-}
