@@ -86,11 +86,11 @@ function isLocal(socket) {
 }
 
 /**
- * Sends a stored response, or 304 when the client already has it.
+ * Sends a response kept whole (stored, or just fetched), or 304 when the client already has it.
  * @param {http.IncomingMessage} req
  * @param {http.ServerResponse} res
- * @param {import("./server/http-cache.mjs").Entry} entry
- * @param {string} how HIT or STALE, for the X-Cache header
+ * @param {import("./server/http-cache.mjs").Copy} entry
+ * @param {string} how HIT, STALE or MISS, for the X-Cache header
  */
 function sendStored(req, res, entry, how) {
   const headers = /** @type {http.OutgoingHttpHeaders} */ ({ ...entry.headers });
@@ -229,8 +229,7 @@ async function forward(req, res) {
   if (res) {
     const headers = /** @type {Record<string, string | string[] | undefined>} */ (finalPolicy.responseHeaders());
     delete headers.age;
-    const entry = { policy: finalPolicy, ...stored, bytes: 0, storedAt: Date.now(), headers, initialAge: 0, freshUntil: 0, varyNames: null, varyValues: [] };
-    sendStored(req, res, entry, "MISS");
+    sendStored(req, res, { ...stored, headers, initialAge: 0, storedAt: Date.now() }, "MISS");
   }
 }
 

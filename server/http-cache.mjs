@@ -15,7 +15,9 @@ const STORED_STATUSES = new Set([200, 203, 204, 300, 301, 308, 404, 410]);
 /**
  * @typedef {{ url: string, method: string, headers: Record<string, string | string[] | undefined> }} RequestLike
  * @typedef {{ status: number, headers: Record<string, string | string[] | undefined> }} ResponseHead
- * @typedef {{ policy: CachePolicy, status: number, keys: string[], etag: string, identity: Buffer, gzip: Buffer | null, bytes: number, storedAt: number, headers: Record<string, string | string[] | undefined>, initialAge: number, freshUntil: number, varyNames: string[] | null, varyValues: (string | string[] | undefined)[] }} Entry
+ * @typedef {{ status: number, etag: string, identity: Buffer, gzip: Buffer | null, headers: Record<string, string | string[] | undefined>, initialAge: number, storedAt: number }} Copy
+ *   What a response is sent from: its status, headers (without Age), both encodings, and its age when it arrived.
+ * @typedef {Copy & { policy: CachePolicy, keys: string[], bytes: number, freshUntil: number, varyNames: string[] | null, varyValues: (string | string[] | undefined)[] }} Entry
  */
 
 /** The surrogate keys a response names (`Cache-Tag: a b c`). */

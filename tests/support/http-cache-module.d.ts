@@ -7,17 +7,20 @@ declare module "*/server/http-cache.mjs" {
     method: string;
     headers: Headers;
   }
-  export interface Entry {
-    policy: CachePolicy;
+  /** What a response is sent from. */
+  export interface Copy {
     status: number;
-    keys: string[];
     etag: string;
     identity: Buffer;
     gzip: Buffer | null;
-    bytes: number;
-    storedAt: number;
     headers: Headers;
     initialAge: number;
+    storedAt: number;
+  }
+  export interface Entry extends Copy {
+    policy: CachePolicy;
+    keys: string[];
+    bytes: number;
     freshUntil: number;
     varyNames: string[] | null;
     varyValues: (string | string[] | undefined)[];
