@@ -284,6 +284,10 @@ test.describe("sessions", () => {
         await form.getByLabel("Repeat the new password", { exact: true }).fill(newPassword);
         await form.getByRole("button", { name: "Change password" }).click();
         await expect(formMessage(form, "status", "Password changed. You were signed out everywhere else.")).toBeVisible();
+        // A successful change leaves no password in the form (components/ui/use-form-action.ts).
+        for (const label of ["Current password", "New password", "Repeat the new password"]) {
+          await expect(form.getByLabel(label, { exact: true })).toHaveValue("");
+        }
 
         // This browser is still signed in.
         await page.reload();

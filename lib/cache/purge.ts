@@ -96,14 +96,14 @@ export function purgeHttpCaches(keys: string[]): Promise<void> {
   const urls = [...(local ? [local] : []), ...fronts];
   if (keys.length === 0 || urls.length === 0) return Promise.resolve();
   if (!next) {
-    const batch: { keys: Set<string>; sent: Promise<unknown> } = { keys: new Set(), sent: Promise.resolve() };
-    batch.sent = new Promise((resolve) => {
+    const batchKeys = new Set<string>();
+    const sent = new Promise((resolve) =>
       setImmediate(() => {
-        if (next === batch) next = null;
-        resolve(purgeAll(urls, [...batch.keys]));
-      });
-    });
-    next = batch;
+        next = null; // later writes wait for the next purge
+        resolve(purgeAll(urls, [...batchKeys]));
+      }),
+    );
+    next = { keys: batchKeys, sent };
   }
   for (const key of keys) next.keys.add(key);
   if (fronts.length > 0) scheduleSecondPurge(keys, fronts);
