@@ -326,7 +326,7 @@ test.describe("deleting with JavaScript", () => {
   test.use(from("192.0.2.14"));
 
   // Like every other comment action, delete ends with navigateFresh(permalink): a full page load
-  // of the comment's permalink (lib/comments/actions.ts, components/ui/use-hard-redirect.ts).
+  // of the comment's permalink (lib/comments/actions.ts, components/ui/use-form-action.ts).
   test("lands on the deleted comment's permalink with a fresh page load", async ({ page, data }) => {
     const author = await data.author({ name: `Permalink Host ${data.run}` });
     const reader = await data.user({ name: `Permalink Reader ${data.run}`, password: strongPassword(data.run) });

@@ -4,7 +4,6 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { resendVerificationAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
-import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 const sectionClass = "flex flex-col gap-3 rounded-lg border border-stone-200 p-5 dark:border-stone-800";
 
@@ -41,7 +40,6 @@ export function EmailStatus({ email, verified }: { email: string; verified: bool
 /** Ends every session of the account (this one too). */
 export function SignOutEverywhere() {
   const [state, form, pending] = useFormAction(signOutEverywhereAction, initialFormState);
-  useHardRedirect(state.redirectTo);
   return (
     <section className={sectionClass} aria-labelledby="sessions-heading">
       <h2 id="sessions-heading" className="text-lg font-semibold">

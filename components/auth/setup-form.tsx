@@ -4,12 +4,10 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { setupAdminAction } from "@/lib/setup/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 /** The first admin's account: name, e-mail and password, sent with the setup link's token. */
 export function SetupForm({ token }: { token: string }) {
   const [state, form, pending] = useFormAction(setupAdminAction, initialFormState);
-  useHardRedirect(state.redirectTo);
   return (
     <form {...form} className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.message} />

@@ -4,11 +4,9 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { magicLinkAction, signInAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 export function PasswordSignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const [state, form, pending] = useFormAction(signInAction, initialFormState);
-  useHardRedirect(state.redirectTo);
   return (
     <form {...form} className="flex flex-col gap-4" noValidate>
       <h2 id="signin-password-heading" className="text-lg font-semibold">

@@ -4,11 +4,9 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { signUpAction } from "@/lib/auth/actions";
 import { initialFormState } from "@/lib/forms/state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, form, pending] = useFormAction(signUpAction, initialFormState);
-  useHardRedirect(state.redirectTo);
   return (
     <form {...form} className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.message} />

@@ -4,7 +4,6 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import Link from "next/link";
 import { postCommentAction, type CommentFormState } from "@/lib/comments/actions";
 import { Field, FormMessage } from "@/components/ui/form";
-import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 export interface CommentFormProps {
   postId: string;
@@ -38,7 +37,6 @@ export function CommentForm({
   signInHref,
 }: CommentFormProps) {
   const [state, form, pending] = useFormAction(postCommentAction, initial);
-  useHardRedirect(state.redirectTo);
   const v = state.values ?? {};
   const heading = replyTo ? `Reply to ${replyTo.name}` : "Leave a comment";
   return (

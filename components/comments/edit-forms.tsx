@@ -4,11 +4,9 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import Link from "next/link";
 import { deleteCommentAction, editCommentAction } from "@/lib/comments/actions";
 import { FormMessage } from "@/components/ui/form";
-import { useHardRedirect } from "@/components/ui/use-hard-redirect";
 
 export function EditCommentForm({ commentId, body, cancelHref }: { commentId: number; body: string; cancelHref: string }) {
   const [state, form, pending] = useFormAction(editCommentAction, {});
-  useHardRedirect(state.redirectTo);
   return (
     <form {...form} className="mt-2 flex flex-col gap-3" noValidate aria-label="Edit comment">
       <FormMessage message={state.message} />
@@ -50,7 +48,6 @@ export function EditCommentForm({ commentId, body, cancelHref }: { commentId: nu
 /** Delete with a confirmation step that needs no JavaScript (a disclosure with the real button). */
 export function DeleteCommentForm({ commentId }: { commentId: number }) {
   const [state, form, pending] = useFormAction(deleteCommentAction, {});
-  useHardRedirect(state.redirectTo);
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-stone-600 hover:text-red-700 dark:text-stone-400">Delete</summary>

@@ -1,7 +1,6 @@
 "use server";
 
 import { headers } from "next/headers";
-import { after } from "next/server";
 import { db } from "../db/client";
 import { expireTags } from "../cache/revalidate";
 import { tags } from "../cache/tags";
@@ -241,14 +240,6 @@ export const deleteCommentAction = withStorageGuard(async function deleteComment
   }
   await deleteFromThread(db, user, comment);
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, await getSettings());
-  if ((await headers()).has("next-action")) {
-    // With JavaScript: expiring the tags inside the action would refresh the page in place,
-    // turning the comment into a tombstone and unmounting the form before it can follow the
-    // permalink. Expire them as soon as the answer is sent instead; the writer's next page
-    // (their own, never cached) is fresh either way.
-    after(() => expireTags(tags.post(comment.postId), tags.posts));
-  } else {
-    await expireTags(tags.post(comment.postId), tags.posts);
-  }
+  await expireTags(tags.post(comment.postId), tags.posts);
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
 });

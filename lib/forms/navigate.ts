@@ -4,12 +4,12 @@ import { redirect } from "next/navigation";
 import type { FormState } from "./state";
 
 /**
- * Ends an action that changed who is signed in. Reading pages differ for anonymous and
- * signed-in readers (proxy.ts picks the twin per request), so the next page must be a real
- * request, not a client-side transition rendered inside the action:
+ * Ends an action with a full load of `url`: the next page is a real request, rendered after the
+ * action's writes and cache expiries (a changed sign-in, a comment's permalink), not a
+ * client-side transition rendered inside the action:
  * - without JavaScript the form post gets an ordinary 303 redirect;
- * - with JavaScript (the request carries `Next-Action`) the form receives `redirectTo` and the
- *   client does a full page load (components/ui/use-hard-redirect.ts).
+ * - with JavaScript (the request carries `Next-Action`) the form receives `redirectTo`, and
+ *   useFormAction (components/ui/use-form-action.ts) loads it the moment the action answers.
  */
 export async function navigateFresh(url: string): Promise<FormState> {
   if ((await headers()).has("next-action")) return { ok: true, redirectTo: url };

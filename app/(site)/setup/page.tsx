@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
 import { db } from "@/lib/db/client";
@@ -14,12 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SetupPage({ searchParams }: Props) {
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
-  // A server action re-renders the page it was sent from. When the form's own action has just
-  // created the admin, that render must keep the form: the form follows the action's answer (a
-  // full page load of /dashboard, components/ui/use-hard-redirect.ts) or shows its refusal.
-  // Showing "Hearth is set up" there would leave the new admin on this page, looking signed out.
-  const answeringForm = (await headers()).has("next-action");
-  const state = answeringForm ? "ready" : await setupState(db, token);
+  const state = await setupState(db, token);
   if (state === "done") {
     return (
       <AuthCard
