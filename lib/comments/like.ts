@@ -26,12 +26,12 @@ export type LikeOutcome =
  * brought back to the comment with the like applied.
  */
 export async function likeComment(commentId: number, wantLike: boolean, options: { permalink: boolean }): Promise<LikeOutcome> {
-  const [user, comment] = await Promise.all([getCurrentUser(), likeTarget(commentId)]);
+  const [user, comment, settings] = await Promise.all([getCurrentUser(), likeTarget(commentId), getSettings()]);
   if (!comment || comment.status !== "APPROVED")
     return { kind: "refused", status: 404, message: "Only published comments can be liked." };
   if (!user) {
     await setLikeIntent(commentId);
-    const permalink = (await commentPermalink(commentId, null, await getSettings())) ?? "/";
+    const permalink = (await commentPermalink(commentId, null, settings)) ?? "/";
     return { kind: "sign-in", location: `/signin?callbackUrl=${encodeURIComponent(permalink)}` };
   }
   if (comment.authorId === user.id) return { kind: "refused", status: 403, message: "You can’t like your own comment." };
@@ -41,8 +41,7 @@ export async function likeComment(commentId: number, wantLike: boolean, options:
     return { kind: "refused", status: 403, message: "You can’t like comments right now." };
   // Flood control: per person and per address (four times the person's limit: people share
   // addresses), counted in the database so it holds across instances.
-  const [settings, ip] = await Promise.all([getSettings(), requestIp()]);
-  const ipKey = ipHashOf(ip);
+  const ipKey = ipHashOf(await requestIp(settings));
   const flood = await new RateLimiter(db).hitAll([
     { key: `like:min:user:${user.id}`, rule: { limit: settings.likesPerMinute, windowMs: 60_000 } },
     { key: `like:hour:user:${user.id}`, rule: { limit: settings.likesPerHour, windowMs: 3_600_000 } },

@@ -1,7 +1,7 @@
 import { sqlOf, type Db } from "../db/client";
 import { Prisma } from "../generated/sqlite/client";
 import type { Comment } from "../generated/sqlite/client";
-import { changes, rows } from "../db/sql";
+import { changes, rows, type SqlRunner } from "../db/sql";
 import { renderComment } from "../markdown/comment";
 import type { CommentStatusValue } from "./policy";
 import { batchWindowMs, enqueueNotification } from "../notify/outbox";
@@ -132,7 +132,7 @@ export function insertApprovedComment(db: Db, input: Omit<NewComment, "status">)
  * Likes or unlikes a comment for a user. One like per person, enforced by the primary key;
  * the count changes in the same transaction. Returns whether the user likes it afterwards and
  * the new count. Only approved comments can be liked. Plain SQL for the same reason as
- * insertComment.
+ * insertComment; on PostgreSQL one statement (setLikePostgres).
  */
 export async function setLike(
   db: Db,
@@ -140,7 +140,9 @@ export async function setLike(
   userId: string,
   like: boolean,
 ): Promise<{ liked: boolean; likeCount: number }> {
-  return sqlOf(db).transaction(function* () {
+  const runner = sqlOf(db);
+  if (runner.engine === "postgresql") return setLikePostgres(runner, commentId, userId, like);
+  return runner.transaction(function* () {
     const found = yield* rows<{ likeCount: number | bigint; approved: number | bigint | boolean }>(Prisma.sql`
       SELECT "likeCount", ("status" = 'APPROVED') AS "approved" FROM "Comment" WHERE "id" = ${commentId}`);
     const comment = found[0];
@@ -164,6 +166,43 @@ export async function setLike(
     if (Number(mine[0]?.n ?? 0) === 0) throw new CommentRejected("postId", "Only published comments can be liked.");
     return { liked: true, likeCount: Number(comment.likeCount) };
   });
+}
+
+/**
+ * setLike on PostgreSQL: the same rules in one statement, so a like costs one round trip to the
+ * server instead of five (BEGIN, read, insert or delete, count, COMMIT), which is most of what a
+ * like costs an instance (docs/decisions/010-write-path.md). The comment's row is locked first
+ * (`FOR UPDATE`): likes of one comment take their turns, and a like that waited reads the count
+ * the one before it left. Only a like or unlike that changed a row changes the count, in the same
+ * statement, so the count always equals the rows.
+ */
+async function setLikePostgres(
+  runner: SqlRunner,
+  commentId: number,
+  userId: string,
+  like: boolean,
+): Promise<{ liked: boolean; likeCount: number }> {
+  const change = like
+    ? Prisma.sql`INSERT INTO "CommentLike" ("commentId", "userId", "createdAt")
+        SELECT c."id", CAST(${userId} AS text), CAST(${new Date()} AS timestamp(3)) FROM c WHERE c."approved"
+        ON CONFLICT ("commentId", "userId") DO NOTHING RETURNING 1`
+    : Prisma.sql`DELETE FROM "CommentLike" WHERE "commentId" = (SELECT "id" FROM c) AND "userId" = ${userId} RETURNING 1`;
+  const found = await runner.query<{ approved: boolean; mine: boolean; before: number; after: number | null }>(Prisma.sql`
+    WITH c AS (SELECT "id", "likeCount", ("status" = 'APPROVED') AS "approved" FROM "Comment" WHERE "id" = ${commentId} FOR UPDATE),
+         changed AS (${change}),
+         counted AS (
+           UPDATE "Comment" SET "likeCount" = "likeCount" + ${like ? 1 : -1}
+           WHERE "id" = (SELECT "id" FROM c) AND EXISTS (SELECT 1 FROM changed) RETURNING "likeCount")
+    SELECT c."approved" AS "approved", c."likeCount" AS "before", (SELECT "likeCount" FROM counted) AS "after",
+           EXISTS (SELECT 1 FROM "CommentLike" l WHERE l."commentId" = c."id" AND l."userId" = ${userId}) AS "mine"
+    FROM c`);
+  const comment = found[0];
+  if (!comment) throw new CommentRejected("postId", "That comment no longer exists.");
+  if (comment.after !== null) return { liked: like, likeCount: Number(comment.after) };
+  // Nothing changed: not liked (an unlike), liked already, or not approved (then no new likes;
+  // one from before it was held still counts as theirs, as on SQLite).
+  if (like && !comment.approved && !comment.mine) throw new CommentRejected("postId", "Only published comments can be liked.");
+  return { liked: like, likeCount: Number(comment.before) };
 }
 
 /** Adds a like (idempotent); true when it was added. */

@@ -213,7 +213,7 @@ export function sqlOf(client: Db): SqlRunner {
   let runner = registry.runners.get(client);
   if (!runner) {
     const file = registry.sqliteFiles.get(client);
-    runner = file ? new SqliteSqlRunner(file) : new PrismaSqlRunner(client);
+    runner = file ? new SqliteSqlRunner(file) : new PrismaSqlRunner(client, engineOf(databaseUrl()));
     registry.runners.set(client, runner);
   }
   return runner;

@@ -37,6 +37,7 @@ function config(sql: Prisma.Sql): pg.QueryConfig {
  * connection from BEGIN to COMMIT.
  */
 export class PgSqlRunner implements SqlRunner {
+  readonly engine = "postgresql";
   constructor(private readonly pool: pg.Pool) {}
 
   async query<R>(sql: Prisma.Sql): Promise<R[]> {

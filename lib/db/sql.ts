@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import type { Prisma } from "../generated/sqlite/client";
 import { isBusyError, retryWhenBusy } from "./retry";
 import { isStorageUnavailable } from "./unavailable";
+import type { Engine } from "./url";
 
 /**
  * Plain SQL for the hottest paths (posting, liking, a signed-in reader's session, a comment
@@ -32,6 +33,8 @@ export function* changes(sql: Prisma.Sql): SqlWork<number> {
 }
 
 export interface SqlRunner {
+  /** The engine the statements run on, for the few statements written once per engine. */
+  readonly engine: Engine;
   /** The rows of one query (outside any transaction). */
   query<R>(sql: Prisma.Sql): Promise<R[]>;
   /** Runs one statement (outside any transaction); the number of rows it changed. */
@@ -52,7 +55,10 @@ interface PrismaLike extends RawClient {
 
 /** Runs statements through Prisma (PostgreSQL, and clients this module has no file for). */
 export class PrismaSqlRunner implements SqlRunner {
-  constructor(private readonly client: PrismaLike) {}
+  constructor(
+    private readonly client: PrismaLike,
+    readonly engine: Engine,
+  ) {}
 
   query<R>(sql: Prisma.Sql): Promise<R[]> {
     return this.client.$queryRaw<R[]>(sql);
@@ -123,6 +129,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * Rows come back as SQLite has them: dates as text, booleans as 0/1.
  */
 export class SqliteSqlRunner implements SqlRunner {
+  readonly engine = "sqlite";
   private connection: Database.Database | null = null;
   /** The connection was opened read-only (sqliteOpenedReadOnly): open it again before using it. */
   private readOnly = false;

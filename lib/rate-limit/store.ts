@@ -75,7 +75,8 @@ export class RateLimiter {
 
   /**
    * `hit` for several limits at once (e.g. per address and per person, per minute and per
-   * hour): one statement counts the event under every key, one reads the previous windows.
+   * hour): one statement counts the event under every key, one reads the previous windows (on
+   * PostgreSQL, both are one statement).
    * Allowed only when every limit allows it; otherwise nothing stays counted, and the answer is
    * the longest wait. Keys must be distinct.
    */
@@ -87,17 +88,37 @@ export class RateLimiter {
       return { ...l, start: new Date(start), previous: new Date(start - l.rule.windowMs) };
     });
     const values = Prisma.join(windows.map((w) => Prisma.sql`(${w.key}, ${w.start}, 1)`));
-    const counted = await sqlOf(this.db).query<{ key: string; count: number | bigint }>(Prisma.sql`
+    const count = Prisma.sql`
       INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ${values}
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-      RETURNING "key", "count"`);
-    const previousRows = await sqlOf(this.db).query<{ key: string; count: number | bigint }>(Prisma.sql`
-      SELECT "key", "count" FROM "RateLimit" WHERE ${Prisma.join(
-        windows.map((w) => Prisma.sql`("key" = ${w.key} AND "windowStart" = ${w.previous})`),
-        " OR ",
-      )}`);
+      RETURNING "key", "count"`;
+    const runner = sqlOf(this.db);
+    let counted: { key: string; count: number | bigint }[];
+    let previousRows: { key: string; count: number | bigint | null }[];
+    if (runner.engine === "postgresql") {
+      // One round trip: the count and the previous windows in one statement (a like's or a
+      // comment's flood check runs on every write; docs/decisions/010-write-path.md).
+      const previousStart = Prisma.join(
+        windows.map((w) => Prisma.sql`WHEN ${w.key} THEN CAST(${w.previous} AS timestamp(3))`),
+        " ",
+      );
+      const both = await runner.query<{ key: string; count: number; previous: number | null }>(Prisma.sql`
+        WITH counted AS (${count})
+        SELECT counted."key", counted."count", p."count" AS "previous"
+        FROM counted LEFT JOIN "RateLimit" p
+          ON p."key" = counted."key" AND p."windowStart" = CASE counted."key" ${previousStart} END`);
+      counted = both;
+      previousRows = both.map((r) => ({ key: r.key, count: r.previous }));
+    } else {
+      counted = await runner.query(count);
+      previousRows = await runner.query(Prisma.sql`
+        SELECT "key", "count" FROM "RateLimit" WHERE ${Prisma.join(
+          windows.map((w) => Prisma.sql`("key" = ${w.key} AND "windowStart" = ${w.previous})`),
+          " OR ",
+        )}`);
+    }
     const currentOf = new Map(counted.map((r) => [r.key, Number(r.count)]));
-    const previousOf = new Map(previousRows.map((r) => [r.key, Number(r.count)]));
+    const previousOf = new Map(previousRows.map((r) => [r.key, Number(r.count ?? 0)]));
     let result: LimitState = { allowed: true, count: 0, retryAfterSeconds: 0 };
     for (const w of windows) {
       const before = { current: (currentOf.get(w.key) ?? 1) - 1, previous: previousOf.get(w.key) ?? 0 };
