@@ -30,15 +30,32 @@ interface ReplyRow {
   userEmail: string | null;
   userNotify: unknown;
   userBannedUntil: unknown;
+  lastSent: unknown;
 }
 
+/**
+ * Who a notification goes to, about which essay, and when the last mail of its batch (same
+ * recipient, kind and essay) went out: read with the recipient, in the same statement.
+ */
+export interface Target {
+  postId: string;
+  to: Recipient;
+  lastSentAt: Date | null;
+}
+
+/** When the last `kind` mail about `postId` went out to `recipient` (an SQL expression of the row). */
+const lastSentTo = (recipient: Prisma.Sql, kind: NotificationKind, postId: Prisma.Sql) => Prisma.sql`(
+  SELECT MAX(n."sentAt") FROM "Notification" n
+  WHERE n."recipient" = LOWER(${recipient}) AND n."kind" = ${kind} AND n."postId" = ${postId})`;
+
 /** Who a reply notifies now (null: nobody), read inside the current transaction. */
-export function* replyRecipientOf(replyId: number, now: Date): SqlWork<{ postId: string; to: Recipient } | null> {
+export function* replyRecipientOf(replyId: number, now: Date): SqlWork<Target | null> {
   const found = yield* rows<ReplyRow>(Prisma.sql`
     SELECT r."status" AS "replyStatus", r."authorId" AS "replyAuthorId", COALESCE(ru."email", r."guestEmail") AS "replyEmail",
       r."postId" AS "postId", p."status" AS "parentStatus", p."authorId" AS "parentAuthorId",
       p."guestEmail" AS "parentGuestEmail", p."notifyReplies" AS "parentGuestNotify",
-      u."email" AS "userEmail", u."notifyReplies" AS "userNotify", u."bannedUntil" AS "userBannedUntil"
+      u."email" AS "userEmail", u."notifyReplies" AS "userNotify", u."bannedUntil" AS "userBannedUntil",
+      ${lastSentTo(Prisma.sql`CASE WHEN p."authorId" IS NULL THEN p."guestEmail" ELSE u."email" END`, "reply", Prisma.sql`r."postId"`)} AS "lastSent"
     FROM "Comment" r
     JOIN "Comment" p ON p."id" = r."parentId"
     LEFT JOIN "User" u ON u."id" = p."authorId"
@@ -62,7 +79,7 @@ export function* replyRecipientOf(replyId: number, now: Date): SqlWork<{ postId:
     },
     now,
   );
-  return to ? { postId: row.postId, to } : null;
+  return to ? { postId: row.postId, to, lastSentAt: dateFrom(row.lastSent) } : null;
 }
 
 interface HeldRow {
@@ -74,13 +91,15 @@ interface HeldRow {
   role: string;
   notifyModeration: unknown;
   bannedUntil: unknown;
+  lastSent: unknown;
 }
 
 /** The author to tell about a held comment (null: nobody), read inside the current transaction. */
-export function* moderationRecipientOf(commentId: number, now: Date): SqlWork<{ postId: string; to: Recipient } | null> {
+export function* moderationRecipientOf(commentId: number, now: Date): SqlWork<Target | null> {
   const found = yield* rows<HeldRow>(Prisma.sql`
     SELECT c."status" AS "status", c."postId" AS "postId", c."authorId" AS "commentAuthorId", po."authorId" AS "postAuthorId",
-      u."email" AS "email", u."role" AS "role", u."notifyModeration" AS "notifyModeration", u."bannedUntil" AS "bannedUntil"
+      u."email" AS "email", u."role" AS "role", u."notifyModeration" AS "notifyModeration", u."bannedUntil" AS "bannedUntil",
+      ${lastSentTo(Prisma.sql`u."email"`, "moderation", Prisma.sql`c."postId"`)} AS "lastSent"
     FROM "Comment" c
     JOIN "Post" po ON po."id" = c."postId"
     JOIN "User" u ON u."id" = po."authorId"
@@ -101,7 +120,7 @@ export function* moderationRecipientOf(commentId: number, now: Date): SqlWork<{ 
     },
     now,
   );
-  return to ? { postId: row.postId, to } : null;
+  return to ? { postId: row.postId, to, lastSentAt: dateFrom(row.lastSent) } : null;
 }
 
 /** Who a notification should go to now, by kind (the worker asks again before sending). */
@@ -122,10 +141,7 @@ export function* enqueueNotification(
 ): SqlWork<boolean> {
   const target = yield* recipientOf(kind, commentId, now);
   if (!target) return false;
-  const last = yield* rows<{ last: unknown }>(Prisma.sql`
-    SELECT MAX("sentAt") AS "last" FROM "Notification"
-    WHERE "recipient" = ${target.to.email} AND "kind" = ${kind} AND "postId" = ${target.postId}`);
-  const dueAt = batchDueAt(now, dateFrom(last[0]?.last), windowMs);
+  const dueAt = batchDueAt(now, target.lastSentAt, windowMs);
   const added = yield* changes(Prisma.sql`
     INSERT INTO "Notification" ("kind", "commentId", "postId", "recipient", "userId", "dueAt", "attempts", "createdAt")
     VALUES (${kind}, ${commentId}, ${target.postId}, ${target.to.email}, ${target.to.userId}, ${dueAt}, 0, ${now})
