@@ -1,6 +1,7 @@
 import "server-only";
 import { cachedQuery } from "../cache/query";
 import { db, sqlOf } from "../db/client";
+import type { Engine } from "../db/url";
 import { tags } from "../cache/tags";
 import { readSettings } from "../settings/queries";
 import type { SiteSettings } from "../settings/defaults";
@@ -80,10 +81,20 @@ function shownSql(alias: string, viewer: ThreadViewer | null): Prisma.Sql {
 /**
  * Top-level comments c listed on a post: shown themselves, or with something shown below them.
  * `postId` is a value or an SQL expression (another table's column).
+ *
+ * "Something shown below" is asked per engine. On PostgreSQL it is `c.id IN (the roots of the
+ * post's shown comments)`, which the planner hashes once per statement: asked per top-level
+ * comment (EXISTS), it cost a probe for every one not shown itself, ~14 ms for the permalink
+ * of a new comment on an essay with 500 held ones, against 0.8 ms. On SQLite the probe is an
+ * in-process index lookup, and the IN form would be evaluated again per row when `postId` is
+ * another table's column (commentPermalink), so it stays EXISTS.
  */
-function listedRootsWhere(postId: string | Prisma.Sql, viewer: ThreadViewer | null): Prisma.Sql {
-  return Prisma.sql`c."postId" = ${postId} AND c."parentId" IS NULL AND (${shownSql("c", viewer)} OR EXISTS (
-    SELECT 1 FROM "Comment" d WHERE d."rootId" = c."id" AND ${shownSql("d", viewer)}))`;
+function listedRootsWhere(postId: string | Prisma.Sql, viewer: ThreadViewer | null, engine: Engine): Prisma.Sql {
+  const below =
+    engine === "postgresql"
+      ? Prisma.sql`c."id" IN (SELECT d."rootId" FROM "Comment" d WHERE d."postId" = ${postId} AND ${shownSql("d", viewer)})`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "Comment" d WHERE d."rootId" = c."id" AND ${shownSql("d", viewer)})`;
+  return Prisma.sql`c."postId" = ${postId} AND c."parentId" IS NULL AND (${shownSql("c", viewer)} OR ${below})`;
 }
 
 const ORDER_SQL: Record<CommentOrder, Prisma.Sql> = {
@@ -101,7 +112,7 @@ async function pageOfListedRoots(
   perPage: number,
   page: number,
 ) {
-  const where = listedRootsWhere(postId, viewer);
+  const where = listedRootsWhere(postId, viewer, sqlOf(db).engine);
   const counted = await sqlOf(db).query<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS n FROM "Comment" c WHERE ${where}`);
   const count = Number(counted[0]?.n ?? 0);
   const { page: current, pageCount } = commentPages(count, perPage, page);
@@ -265,7 +276,7 @@ export async function commentPermalink(
   const { commentOrder, commentsPerPage } = settings ?? (await readSettings());
   const rows = await sqlOf(db).query<{ slug: string; n: number | bigint }>(Prisma.sql`
     SELECT p."slug" AS "slug", (
-      SELECT COUNT(*) FROM "Comment" c WHERE ${listedRootsWhere(Prisma.sql`r."postId"`, viewer)} AND ${BEFORE_SQL[commentOrder]}
+      SELECT COUNT(*) FROM "Comment" c WHERE ${listedRootsWhere(Prisma.sql`r."postId"`, viewer, sqlOf(db).engine)} AND ${BEFORE_SQL[commentOrder]}
     ) AS "n"
     FROM "Comment" x
     JOIN "Post" p ON p."id" = x."postId"
