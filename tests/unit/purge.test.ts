@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { purgeHttpCaches } from "@/lib/cache/purge";
 
@@ -11,13 +11,27 @@ interface Received {
 }
 let received: Received[] = [];
 let delayMs = 0;
+let status = 200;
+/** Drop a kept connection's next request unanswered, as a cache that closed it meanwhile would. */
+let dropReused = false;
+let dropped = 0;
+const served = new WeakMap<object, number>();
 let server: http.Server;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     req.resume();
+    const before = served.get(req.socket) ?? 0;
+    served.set(req.socket, before + 1);
+    if (dropReused && before > 0) {
+      dropped++;
+      return req.socket.destroy();
+    }
     received.push({ at: Date.now(), keys: String(req.headers["xkey-purge"] ?? "").split(" ") });
-    setTimeout(() => res.end("Purged\n"), delayMs);
+    setTimeout(() => {
+      res.statusCode = status;
+      res.end("Purged\n");
+    }, delayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.HEARTH_PURGE_URLS = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -36,6 +50,9 @@ beforeEach(async () => {
   await new Promise((resolve) => setTimeout(resolve, 2100));
   received = [];
   delayMs = 0;
+  status = 200;
+  dropReused = false;
+  dropped = 0;
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -83,5 +100,41 @@ describe("purging the HTTP caches after writes", () => {
     // Five writes, two keys: one second purge for the first three, one or two for the last two.
     expect(seconds.length).toBeGreaterThanOrEqual(2);
     expect(seconds.length).toBeLessThanOrEqual(3);
+  });
+
+  it("a cache that refuses or does not answer is logged, and holds the write at most two seconds", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      status = 500;
+      await purgeHttpCaches(["essay:refused"]);
+      expect(logged).toHaveBeenCalledWith(
+        expect.stringMatching(/^Purging essay:refused at http:\/\/127\.0\.0\.1:\d+\/ answered 500$/),
+      );
+
+      status = 200;
+      delayMs = 5000;
+      const started = Date.now();
+      await purgeHttpCaches(["essay:silent"]);
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(1900);
+      expect(waited).toBeLessThan(3500);
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^Purging essay:silent at .* failed: no answer within 2000 ms$/));
+    } finally {
+      logged.mockRestore();
+    }
+  }, 15_000);
+
+  it("a kept connection the cache closed is tried again once, on a new one", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      dropReused = true;
+      await purgeHttpCaches(["essay:one"]);
+      await purgeHttpCaches(["essay:two"]); // its kept connection is dropped; it goes again
+      expect(received.map((r) => r.keys[0])).toEqual(["essay:one", "essay:two"]);
+      expect(dropped).toBeGreaterThanOrEqual(1);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
