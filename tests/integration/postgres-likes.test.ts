@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresAvailable, scratchDatabase } from "../support/postgres";
+import { freshPostgresDatabase, postgresAvailable, type FreshPostgresDatabase } from "../support/postgres";
 
 // setLike on PostgreSQL is one statement of its own (lib/comments/write.ts, setLikePostgres):
 // the rules SQLite's transaction pins in comments-concurrency.test.ts, pinned here on
-// PostgreSQL, under the same concurrency. The module-wide client reads DATABASE_URL when it is
-// first imported, so this file points it at a new database before importing anything.
-const scratch = scratchDatabase("hearth_likes");
-const url = scratch.url;
+// PostgreSQL, under the same concurrency.
 const available = await postgresAvailable("likes on it");
 
 describe.skipIf(!available)("likes on PostgreSQL", () => {
+  let fresh: FreshPostgresDatabase;
   let write: typeof import("@/lib/comments/write");
   let db: import("@/lib/db/client").Db;
   let postId: string;
@@ -29,11 +27,8 @@ describe.skipIf(!available)("likes on PostgreSQL", () => {
     });
 
   beforeAll(async () => {
-    await scratch.create();
-    const { migrate } = await import("@/lib/db/migrate");
-    await migrate(url);
-    process.env.DATABASE_URL = url;
-    ({ db } = await import("@/lib/db/client"));
+    fresh = await freshPostgresDatabase("hearth_likes");
+    db = fresh.db;
     write = await import("@/lib/comments/write");
     const author = await db.user.create({ data: { name: "Ada", email: "ada@pgl.test", handle: "ada-pgl" } });
     postId = (
@@ -57,8 +52,7 @@ describe.skipIf(!available)("likes on PostgreSQL", () => {
   });
 
   afterAll(async () => {
-    await db?.$disconnect();
-    await scratch.drop();
+    await fresh?.cleanup();
   });
 
   it("likes and unlikes, and answers with the new count", async () => {
