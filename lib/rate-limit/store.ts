@@ -1,5 +1,6 @@
 import { sqlOf, type Db } from "../db/client";
 import { Prisma } from "../generated/sqlite/client";
+import type { SqlRunner } from "../db/sql";
 import { retryAfterSeconds, slidingCount, windowStart, type WindowCounts } from "./window";
 
 export interface LimitRule {
@@ -27,6 +28,50 @@ async function counts(db: Db, key: string, now: number, windowMs: number): Promi
     else previous = r.count;
   }
   return { current, previous };
+}
+
+/** A limit's key with its current window (`start`) and the one before it (`previous`). */
+interface KeyWindows {
+  key: string;
+  start: Date;
+  previous: Date;
+}
+
+/**
+ * Counts one event under every key in its current window and reads each key's previous window:
+ * each key's count after this event, and the previous window's count (0 when it has none). On
+ * PostgreSQL one statement (the count in a CTE, joined to the previous windows): the flood check
+ * runs on every write, and a round trip costs an instance more than the statement
+ * (docs/decisions/012-direct-sql.md); on SQLite two.
+ */
+async function countUnderEvery(
+  runner: SqlRunner,
+  windows: readonly KeyWindows[],
+): Promise<{ key: string; count: number; previous: number }[]> {
+  const count = Prisma.sql`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ${Prisma.join(windows.map((w) => Prisma.sql`(${w.key}, ${w.start}, 1)`))}
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+    RETURNING "key", "count"`;
+  if (runner.engine === "postgresql") {
+    const previousStart = Prisma.join(
+      windows.map((w) => Prisma.sql`WHEN ${w.key} THEN CAST(${w.previous} AS timestamp(3))`),
+      " ",
+    );
+    const rows = await runner.query<{ key: string; count: number; previous: number | null }>(Prisma.sql`
+      WITH counted AS (${count})
+      SELECT counted."key", counted."count", p."count" AS "previous"
+      FROM counted LEFT JOIN "RateLimit" p
+        ON p."key" = counted."key" AND p."windowStart" = CASE counted."key" ${previousStart} END`);
+    return rows.map((r) => ({ key: r.key, count: Number(r.count), previous: Number(r.previous ?? 0) }));
+  }
+  const counted = await runner.query<{ key: string; count: number | bigint }>(count);
+  const previous = await runner.query<{ key: string; count: number | bigint }>(Prisma.sql`
+    SELECT "key", "count" FROM "RateLimit" WHERE ${Prisma.join(
+      windows.map((w) => Prisma.sql`("key" = ${w.key} AND "windowStart" = ${w.previous})`),
+      " OR ",
+    )}`);
+  const previousOf = new Map(previous.map((r) => [r.key, Number(r.count)]));
+  return counted.map((r) => ({ key: r.key, count: Number(r.count), previous: previousOf.get(r.key) ?? 0 }));
 }
 
 /**
@@ -75,8 +120,8 @@ export class RateLimiter {
 
   /**
    * `hit` for several limits at once (e.g. per address and per person, per minute and per
-   * hour): one statement counts the event under every key, one reads the previous windows (on
-   * PostgreSQL, both are one statement).
+   * hour): the event is counted under every key and the previous windows read at once
+   * (countUnderEvery).
    * Allowed only when every limit allows it; otherwise nothing stays counted, and the answer is
    * the longest wait. Keys must be distinct.
    */
@@ -87,41 +132,11 @@ export class RateLimiter {
       const start = windowStart(now, l.rule.windowMs);
       return { ...l, start: new Date(start), previous: new Date(start - l.rule.windowMs) };
     });
-    const values = Prisma.join(windows.map((w) => Prisma.sql`(${w.key}, ${w.start}, 1)`));
-    const count = Prisma.sql`
-      INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ${values}
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-      RETURNING "key", "count"`;
-    const runner = sqlOf(this.db);
-    let counted: { key: string; count: number | bigint }[];
-    let previousRows: { key: string; count: number | bigint | null }[];
-    if (runner.engine === "postgresql") {
-      // One round trip: the count and the previous windows in one statement (a like's or a
-      // comment's flood check runs on every write; docs/decisions/010-write-path.md).
-      const previousStart = Prisma.join(
-        windows.map((w) => Prisma.sql`WHEN ${w.key} THEN CAST(${w.previous} AS timestamp(3))`),
-        " ",
-      );
-      const both = await runner.query<{ key: string; count: number; previous: number | null }>(Prisma.sql`
-        WITH counted AS (${count})
-        SELECT counted."key", counted."count", p."count" AS "previous"
-        FROM counted LEFT JOIN "RateLimit" p
-          ON p."key" = counted."key" AND p."windowStart" = CASE counted."key" ${previousStart} END`);
-      counted = both;
-      previousRows = both.map((r) => ({ key: r.key, count: r.previous }));
-    } else {
-      counted = await runner.query(count);
-      previousRows = await runner.query(Prisma.sql`
-        SELECT "key", "count" FROM "RateLimit" WHERE ${Prisma.join(
-          windows.map((w) => Prisma.sql`("key" = ${w.key} AND "windowStart" = ${w.previous})`),
-          " OR ",
-        )}`);
-    }
-    const currentOf = new Map(counted.map((r) => [r.key, Number(r.count)]));
-    const previousOf = new Map(previousRows.map((r) => [r.key, Number(r.count ?? 0)]));
+    const counted = new Map((await countUnderEvery(sqlOf(this.db), windows)).map((r) => [r.key, r]));
     let result: LimitState = { allowed: true, count: 0, retryAfterSeconds: 0 };
     for (const w of windows) {
-      const before = { current: (currentOf.get(w.key) ?? 1) - 1, previous: previousOf.get(w.key) ?? 0 };
+      const found = counted.get(w.key);
+      const before = { current: (found?.count ?? 1) - 1, previous: found?.previous ?? 0 };
       const count = slidingCount(before, now, w.rule.windowMs);
       if (count < w.rule.limit) {
         if (result.allowed) result = { allowed: true, count: Math.max(result.count, count + 1), retryAfterSeconds: 0 };
