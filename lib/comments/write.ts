@@ -187,14 +187,16 @@ async function setLikePostgres(
         SELECT c."id", CAST(${userId} AS text), CAST(${new Date()} AS timestamp(3)) FROM c WHERE c."approved"
         ON CONFLICT ("commentId", "userId") DO NOTHING RETURNING 1`
     : Prisma.sql`DELETE FROM "CommentLike" WHERE "commentId" = (SELECT "id" FROM c) AND "userId" = ${userId} RETURNING 1`;
-  const found = await runner.query<{ approved: boolean; mine: boolean; before: number; after: number | null }>(Prisma.sql`
+  const found = await runner.query<{ approved: boolean; mine: boolean | null; before: number; after: number | null }>(Prisma.sql`
     WITH c AS (SELECT "id", "likeCount", ("status" = 'APPROVED') AS "approved" FROM "Comment" WHERE "id" = ${commentId} FOR UPDATE),
          changed AS (${change}),
          counted AS (
            UPDATE "Comment" SET "likeCount" = "likeCount" + ${like ? 1 : -1}
            WHERE "id" = (SELECT "id" FROM c) AND EXISTS (SELECT 1 FROM changed) RETURNING "likeCount")
     SELECT c."approved" AS "approved", c."likeCount" AS "before", (SELECT "likeCount" FROM counted) AS "after",
-           EXISTS (SELECT 1 FROM "CommentLike" l WHERE l."commentId" = c."id" AND l."userId" = ${userId}) AS "mine"
+           -- Only asked of a comment that is not approved (a like from before it was held).
+           CASE WHEN NOT c."approved" THEN EXISTS (
+             SELECT 1 FROM "CommentLike" l WHERE l."commentId" = c."id" AND l."userId" = ${userId}) END AS "mine"
     FROM c`);
   const comment = found[0];
   if (!comment) throw new CommentRejected("postId", "That comment no longer exists.");
