@@ -8,8 +8,7 @@ import { can, isBanned } from "../auth/permissions";
 import { getCurrentUser } from "../auth/session";
 import { navigateFresh } from "../forms/navigate";
 import { formValues, type FormState } from "../forms/state";
-import { clientIp } from "../http/client-ip";
-import { ipHashOf } from "../http/request-ip";
+import { ipHashOf, requestIp } from "../http/request-ip";
 import { countLinks, renderComment } from "../markdown/comment";
 import { RateLimiter, retryMessage } from "../rate-limit/store";
 import { getSettings } from "../settings/queries";
@@ -36,8 +35,7 @@ const unconfirmed = (email: string) =>
 
 async function requestContext() {
   const [h, settings] = await Promise.all([headers(), getSettings()]);
-  const ip = clientIp(h, settings.trustProxy);
-  return { settings, ipHash: ipHashOf(ip), userAgent: h.get("user-agent") ?? "" };
+  return { settings, ipHash: ipHashOf(await requestIp(settings)), userAgent: h.get("user-agent") ?? "" };
 }
 
 /** Post a comment or a reply (or preview it). Works as a plain form post without JavaScript. */
