@@ -21,9 +21,9 @@ const IDLE_MS = 4000;
  * objects cost each write more than the purge itself (a profile of liking had `fetch` at ~4 % of
  * an instance's CPU).
  */
-const agents = {
-  "http:": new http.Agent({ keepAlive: true, timeout: IDLE_MS }),
-  "https:": new https.Agent({ keepAlive: true, timeout: IDLE_MS }),
+const transports = {
+  "http:": { client: http, agent: new http.Agent({ keepAlive: true, timeout: IDLE_MS }) },
+  "https:": { client: https, agent: new https.Agent({ keepAlive: true, timeout: IDLE_MS }) },
 };
 
 /**
@@ -41,17 +41,13 @@ function purgeOne(url: string, keys: string[], again = true): Promise<void> {
       resolve();
     };
     const target = new URL(url);
-    const client = target.protocol === "https:" ? https : http;
-    const request = client.request(
-      target,
-      { method: "PURGE", headers: { "xkey-purge": shown }, agent: agents[target.protocol === "https:" ? "https:" : "http:"] },
-      (response) => {
-        const status = response.statusCode ?? 0;
-        response.on("error", (error) => settle(`failed: ${error.message}`));
-        response.on("end", () => settle(status >= 200 && status < 300 ? null : `answered ${status}`));
-        response.resume();
-      },
-    );
+    const { client, agent } = transports[target.protocol === "https:" ? "https:" : "http:"];
+    const request = client.request(target, { method: "PURGE", headers: { "xkey-purge": shown }, agent }, (response) => {
+      const status = response.statusCode ?? 0;
+      response.on("error", (error) => settle(`failed: ${error.message}`));
+      response.on("end", () => settle(status >= 200 && status < 300 ? null : `answered ${status}`));
+      response.resume();
+    });
     request.setTimeout(PURGE_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${PURGE_TIMEOUT_MS} ms`)));
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (again && !settled && request.reusedSocket && error.code === "ECONNRESET") {
