@@ -12,7 +12,8 @@ import type { Engine } from "./url";
  * is a generator that yields its statements (`yield* rows(...)`, `yield* changes(...)`): on
  * SQLite it runs synchronously, start to end, on a connection of its own (no other code can run
  * between its statements, so it never holds SQLite's write lock across an await); on PostgreSQL
- * (and for any client this module did not open) each statement goes through Prisma.
+ * each statement is awaited on the transaction's connection (PgSqlRunner, ./sql-postgres.ts).
+ * A client that lib/db/client.ts's createDb did not make runs them through Prisma.
  */
 export interface SqlStatement {
   sql: Prisma.Sql;
@@ -53,7 +54,7 @@ interface PrismaLike extends RawClient {
   $transaction<T>(fn: (tx: RawClient) => Promise<T>): Promise<T>;
 }
 
-/** Runs statements through Prisma (PostgreSQL, and clients this module has no file for). */
+/** Runs statements through Prisma: for a client createDb did not make (its engine is the configured one). */
 export class PrismaSqlRunner implements SqlRunner {
   constructor(
     private readonly client: PrismaLike,
