@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "../generated/sqlite/client";
 import { retryWhenBusy } from "./retry";
@@ -26,8 +27,31 @@ function postgresValue(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Statements kept prepared on each connection, by text: their names. PostgreSQL then parses and
+ * plans such a statement once per connection (and, after a few runs, keeps a generic plan)
+ * instead of on every run, which was most of what it spent on a like's seven statements
+ * (docs/decisions/012-direct-sql.md). A statement's name is a hash of its text, so copies of
+ * this module (Next bundles it into several chunks) give it the same name on a shared
+ * connection. Only the first MAX_PREPARED distinct texts are kept: a text built from a list of
+ * varying length is a new statement each time, and a connection keeps what it prepared until
+ * it closes.
+ */
+const prepared = new Map<string, string>();
+const MAX_PREPARED = 256;
+
+function preparedName(text: string): string | undefined {
+  let name = prepared.get(text);
+  if (name === undefined && prepared.size < MAX_PREPARED) {
+    name = `hearth_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    prepared.set(text, name);
+  }
+  return name;
+}
+
 function config(sql: Prisma.Sql): pg.QueryConfig {
-  return { text: sql.text, values: sql.values.map(postgresValue), types };
+  const name = preparedName(sql.text);
+  return { text: sql.text, values: sql.values.map(postgresValue), types, ...(name ? { name } : {}) };
 }
 
 /**

@@ -1,0 +1,4 @@
+-- Written by hand: nothing to do on SQLite, which has no unlogged tables (one write at a time,
+-- and one commit per request there). PostgreSQL's migration of the same name stops writing the
+-- rate-limit counters to its WAL (docs/decisions/012-direct-sql.md). Kept so both engines list
+-- the same migrations.
