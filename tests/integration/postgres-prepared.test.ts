@@ -23,7 +23,7 @@ describe.skipIf(!available)("the plain-SQL runner on PostgreSQL", () => {
     const seen = await runner.transaction(function* () {
       const first = yield* sql.rows<{ twice: number }>(statement(2));
       const second = yield* sql.rows<{ twice: number }>(statement(21));
-      const kept = yield* sql.rows<{ name: string; statement: string }>(
+      const kept = yield* sql.rows<{ name: string }>(
         Prisma.sql`SELECT "name", "statement" FROM pg_prepared_statements WHERE "statement" = ${statement(0).text}`,
       );
       return { values: [first[0]?.twice, second[0]?.twice], kept };
@@ -34,11 +34,20 @@ describe.skipIf(!available)("the plain-SQL runner on PostgreSQL", () => {
   });
 
   it("gives each statement text its own prepared statement", async () => {
-    const [a, b] = await Promise.all([
-      runner.query<{ v: string }>(Prisma.sql`SELECT CAST(${"a"} AS text) AS "v"`),
-      runner.query<{ v: string }>(Prisma.sql`SELECT CAST(${"b"} AS text) || 'x' AS "v"`),
-    ]);
-    expect([a[0]?.v, b[0]?.v]).toEqual(["a", "bx"]);
+    const one = Prisma.sql`SELECT CAST(${"a"} AS text) AS "v"`;
+    const other = Prisma.sql`SELECT CAST(${"b"} AS text) || 'x' AS "v"`;
+    // One connection (a transaction): two texts under one name would be refused there.
+    const seen = await runner.transaction(function* () {
+      const a = yield* sql.rows<{ v: string }>(one);
+      const b = yield* sql.rows<{ v: string }>(other);
+      const kept = yield* sql.rows<{ name: string }>(
+        Prisma.sql`SELECT "name" FROM pg_prepared_statements WHERE "statement" IN (${one.text}, ${other.text})`,
+      );
+      return { values: [a[0]?.v, b[0]?.v], names: kept.map((k) => k.name) };
+    });
+    expect(seen.values).toEqual(["a", "bx"]);
+    expect(seen.names).toHaveLength(2);
+    expect(new Set(seen.names).size).toBe(2);
   });
 
   it("keeps the rate-limit counters out of the write-ahead log", async () => {
