@@ -239,23 +239,26 @@ async function forward(req, res) {
  * @param {http.ServerResponse} res
  */
 async function serveRead(req, res) {
-  const request = cacheRequest(req);
-  const found = cache.lookup({ url: request.url, method: "GET", headers: req.headers });
+  const url = req.url ?? "/";
+  const found = cache.lookup({ url, method: "GET", headers: req.headers });
   if (found?.kind === "fresh") return sendStored(req, res, found.entry, "HIT");
   if (found?.kind === "stale") {
     sendStored(req, res, found.entry, "STALE");
-    const refresh = /** @type {http.IncomingMessage} */ (/** @type {unknown} */ ({ ...request, headers: { ...req.headers } }));
+    // The request that fetches it again (a GET, whether this one was a HEAD) is built only here, off the hit path.
+    const refresh = /** @type {http.IncomingMessage} */ (
+      /** @type {unknown} */ ({ url, method: "GET", headers: { ...req.headers } })
+    );
     delete refresh.headers["if-modified-since"];
     delete refresh.headers["if-none-match"];
-    cache.coalesce(request.url, () => forward(refresh, null));
+    cache.coalesce(url, () => forward(refresh, null));
     return;
   }
   // Only requests that carry nothing of a viewer's own wait for another's fetch.
   if (req.headers.cookie || req.headers.authorization || req.method === "HEAD") return forward(req, res);
-  const { leader, done } = cache.coalesce(request.url, () => forward(req, res));
+  const { leader, done } = cache.coalesce(url, () => forward(req, res));
   if (leader) return done;
   await done;
-  const after = cache.lookup({ url: request.url, method: "GET", headers: req.headers });
+  const after = cache.lookup({ url, method: "GET", headers: req.headers });
   if (after) return sendStored(req, res, after.entry, "HIT");
   return forward(req, res);
 }
