@@ -16,9 +16,18 @@ import {
  */
 export function proxy(request: NextRequest) {
   const response = NextResponse.next();
-  if (request.method !== "GET" && request.method !== "HEAD") return response;
   const { pathname, searchParams } = request.nextUrl;
   const cookieNames = request.cookies.getAll().map((c) => c.name);
+  if (request.method === "POST") {
+    // A form an anonymous reader posted from a shared page (it has no JavaScript: a guest's
+    // comment with a mistake in it, its preview) is answered with that page again, which must be
+    // as script-free as the page it came from: with React loaded, hydration would overwrite what
+    // the reader types into the kept fields before it finishes.
+    if (readingPageKeys(pathname) !== null && isHtmlReadingPage(pathname) && !isViewerRequest({ cookieNames, searchParams }))
+      response.headers.set("Content-Security-Policy", SHARED_PAGE_CSP);
+    return response;
+  }
+  if (request.method !== "GET" && request.method !== "HEAD") return response;
   if (pathname === SEARCH_PATH) {
     // Per query and per moment: never kept by a shared cache (docs/decisions/021-search.md).
     response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
