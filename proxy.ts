@@ -17,32 +17,26 @@ import {
 export function proxy(request: NextRequest) {
   const response = NextResponse.next();
   const { pathname, searchParams } = request.nextUrl;
-  const cookieNames = request.cookies.getAll().map((c) => c.name);
-  if (request.method === "POST") {
-    // A form an anonymous reader posted from a shared page (it has no JavaScript: a guest's
-    // comment with a mistake in it, its preview) is answered with that page again, which must be
-    // as script-free as the page it came from: with React loaded, hydration would overwrite what
-    // the reader types into the kept fields before it finishes.
-    if (readingPageKeys(pathname) !== null && isHtmlReadingPage(pathname) && !isViewerRequest({ cookieNames, searchParams }))
-      response.headers.set("Content-Security-Policy", SHARED_PAGE_CSP);
-    return response;
-  }
+  const viewer = isViewerRequest({ cookieNames: request.cookies.getAll().map((c) => c.name), searchParams });
+  const keys = readingPageKeys(pathname);
+  // An anonymous reader's pages run no script, whatever the method: a form they post from one
+  // (a guest's comment with a mistake in it, its preview) is answered with that page again, and
+  // with React loaded its hydration would overwrite what they type into the kept fields.
+  if (!viewer && (pathname === SEARCH_PATH || (keys !== null && isHtmlReadingPage(pathname))))
+    response.headers.set("Content-Security-Policy", SHARED_PAGE_CSP);
   if (request.method !== "GET" && request.method !== "HEAD") return response;
   if (pathname === SEARCH_PATH) {
     // Per query and per moment: never kept by a shared cache (docs/decisions/021-search.md).
     response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
-    if (!isViewerRequest({ cookieNames, searchParams })) response.headers.set("Content-Security-Policy", SHARED_PAGE_CSP);
     return response;
   }
-  const keys = readingPageKeys(pathname);
   if (keys === null) return response;
-  if (isViewerRequest({ cookieNames, searchParams })) {
+  if (viewer) {
     response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
     return response;
   }
   response.headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
   response.headers.set("Cache-Tag", keys.join(" "));
-  if (isHtmlReadingPage(pathname)) response.headers.set("Content-Security-Policy", SHARED_PAGE_CSP);
   return response;
 }
 

@@ -244,7 +244,7 @@ async function serveRead(req, res) {
   if (found?.kind === "fresh") return sendStored(req, res, found.entry, "HIT");
   if (found?.kind === "stale") {
     sendStored(req, res, found.entry, "STALE");
-    // The request that fetches it again (a GET, whether this one was a HEAD) is built only here, off the hit path.
+    // The request that fetches it again (a GET, even for a HEAD), built off the hit path.
     const refresh = /** @type {http.IncomingMessage} */ (
       /** @type {unknown} */ ({ url, method: "GET", headers: { ...req.headers } })
     );
