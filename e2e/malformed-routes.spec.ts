@@ -1,6 +1,6 @@
 /**
  * Malformed input on the routes that take input: comment permalinks and the Like button, the
- * API (revalidate, publish-due, Auth.js), verify-email, uploads, feeds, and a server action
+ * API (revalidate, Auth.js), verify-email, uploads, feeds, and a server action
  * posted from another site. Bodies of the wrong type or size, ids that are not ids or name
  * someone else's rows. See e2e/support/malformed-routes.ts for what every row must get.
  */
@@ -153,21 +153,6 @@ const apiRows: RouteRow[] = [
     headers: bearer,
     status: name === "5 MB of JSON" ? 200 : 400,
   })),
-  {
-    name: "publish-due without its token",
-    method: "POST",
-    path: () => "/api/internal/publish-due",
-    body: json({ tags: ["posts"] }),
-    status: 404,
-  },
-  {
-    name: "publish-due with a forged token",
-    method: "POST",
-    path: () => "/api/internal/publish-due",
-    body: json("{"),
-    headers: { "x-hearth-schedule": long(48) },
-    status: 404,
-  },
   {
     name: "auth: a forged session cookie",
     path: () => "/api/auth/session",

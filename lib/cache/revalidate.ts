@@ -3,6 +3,7 @@ import { revalidateTag } from "next/cache";
 import { db, sqlOf } from "../db/client";
 import { Prisma } from "../generated/sqlite/client";
 import { httpKeysForTags } from "./http";
+import { advanceTagGenerations } from "./query";
 import { purgeHttpCaches } from "./purge";
 
 /** A post's current address and its old ones (they redirect, but a cache may hold them). */
@@ -16,13 +17,35 @@ async function slugsOf(postId: string): Promise<string[] | null> {
 }
 
 /**
- * After a write: expires Next's cached queries under these tags (./tags.ts), and purges the
- * shared pages they appear on from every HTTP cache (./http.ts, ./purge.ts). Resolves once the
- * caches answered, so the very next request renders fresh content. Works in server actions and
- * route handlers alike (Auth.js events run in either).
+ * After a write: expires the cached queries under these tags (./tags.ts, ./query.ts), and purges
+ * the shared pages they appear on from every HTTP cache (./http.ts, ./purge.ts). Resolves once
+ * the caches answered, so the very next request renders fresh content. For server actions and
+ * route handlers; outside a request, expireTagsInBackground.
+ *
+ * It also tells Next that the request changed data (`revalidateTag` with `expire: 0`), which is
+ * what makes an action that answers in place (the moderation queue, a report) send the page
+ * re-rendered with its answer. The cached queries no longer carry Next's tags (./query.ts says
+ * why), so that is all it does.
  */
 export async function expireTags(...tagList: string[]): Promise<void> {
+  await expire(tagList, slugsOf, { inRequest: true });
+}
+
+/**
+ * expireTags outside any request (a scheduled essay's timer, a background import): there is no
+ * page to re-render, and Next's `revalidateTag` only works inside a request.
+ */
+export async function expireTagsInBackground(tagList: readonly string[]): Promise<void> {
+  await expire(tagList, slugsOf, { inRequest: false });
+}
+
+async function expire(
+  tagList: readonly string[],
+  slugs: (postId: string) => Promise<string[] | null>,
+  { inRequest }: { inRequest: boolean },
+): Promise<void> {
   const unique = [...new Set(tagList)];
-  for (const tag of unique) revalidateTag(tag, { expire: 0 });
-  await purgeHttpCaches(await httpKeysForTags(unique, slugsOf));
+  advanceTagGenerations(unique);
+  if (inRequest) for (const tag of unique) revalidateTag(tag, { expire: 0 });
+  await purgeHttpCaches(await httpKeysForTags(unique, slugs));
 }

@@ -46,15 +46,3 @@ export function nextDueTime(posts: readonly ScheduledPost[], now: Date): Date | 
 export function dueBetween(posts: readonly ScheduledPost[], since: Date, until: Date): ScheduledPost[] {
   return posts.filter((p) => p.publishedAt.getTime() > since.getTime() && p.publishedAt.getTime() <= until.getTime());
 }
-
-/**
- * The address this server answers on from inside its own process: the configured port on the
- * loopback interface when it listens on all interfaces, else the interface it listens on.
- */
-export function internalOrigin(env: { PORT?: string; HOSTNAME?: string }): string {
-  const port = Number.parseInt(env.PORT ?? "", 10) || 3000;
-  const host = (env.HOSTNAME ?? "").trim();
-  if (!host || host === "0.0.0.0" || host === "localhost") return `http://127.0.0.1:${port}`;
-  if (host === "::" || host === "[::]") return `http://[::1]:${port}`;
-  return `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${port}`;
-}

@@ -4,36 +4,25 @@
  * those caches when the time comes. This module keeps one in-process timer per scheduled post:
  * armed when a post is scheduled (lib/posts/actions.ts), for every future post when the server
  * starts (instrumentation.ts), and again by a periodic sweep that picks up posts scheduled by
- * other instances. See docs/decisions for the reasoning.
- *
- * Next's revalidateTag() only works inside a request, and a timer fires outside one, so the
- * timer asks this same server, over the loopback interface, to expire the tags
- * (app/api/internal/publish-due), proving itself with a token that exists only in this process.
+ * other instances. See docs/decisions/008-scheduled-publication.md for the reasoning.
  */
-import { randomBytes } from "node:crypto";
 import { tags } from "../cache/tags";
-import { internalOrigin, planTimer, upcoming, type ScheduledPost } from "./schedule-plan";
+import { planTimer, upcoming, type ScheduledPost } from "./schedule-plan";
 
 /** How often the sweep looks for posts scheduled elsewhere. */
 export const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 interface Registry {
-  token: string;
   timers: Map<string, { at: number; handle: ReturnType<typeof setTimeout> }>;
   sweep: ReturnType<typeof setInterval> | null;
 }
 
 // Next bundles route handlers, server actions and instrumentation separately; the registry
-// lives on globalThis so they all share the same timers and token.
+// lives on globalThis so they all share the same timers.
 const holder = globalThis as { __hearthSchedule?: Registry };
 function registry(): Registry {
-  holder.__hearthSchedule ??= { token: randomBytes(24).toString("hex"), timers: new Map(), sweep: null };
+  holder.__hearthSchedule ??= { timers: new Map(), sweep: null };
   return holder.__hearthSchedule;
-}
-
-/** The per-process token the internal route accepts (null before anything was scheduled). */
-export function scheduleToken(): string | null {
-  return holder.__hearthSchedule?.token ?? null;
 }
 
 /** The posts with a timer armed, and when (for tests and diagnostics). */
@@ -46,34 +35,17 @@ async function expireOutsideRequest(postId: string): Promise<void> {
 }
 
 /**
- * Expires cache tags from outside a request (a timer, a background import): asks this same
- * server over the loopback interface (app/api/internal/publish-due), retrying a few times.
- * Only "posts", "users" and "post:<id>" tags; sent ten at a time.
+ * Expires cache tags from outside a request (a timer, a background import). A failure is logged,
+ * not thrown: what was written stays written, and the pages catch up within their s-maxage.
  */
-export async function expireTagsOutsideRequest(tagList: readonly string[], what: string, attempt = 1): Promise<void> {
-  const unique = [...new Set(tagList)];
-  if (unique.length > 10) {
-    for (let i = 0; i < unique.length; i += 10) await expireTagsOutsideRequest(unique.slice(i, i + 10), what, attempt);
-    return;
-  }
+export async function expireTagsOutsideRequest(tagList: readonly string[], what: string): Promise<void> {
   try {
-    const response = await fetch(
-      `${internalOrigin({ PORT: process.env.PORT, HOSTNAME: process.env.HOSTNAME })}/api/internal/publish-due`,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-hearth-schedule": registry().token },
-        body: JSON.stringify({ tags: unique }),
-        signal: AbortSignal.timeout(10_000),
-      },
-    );
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // Loaded when first needed, as the database client is below: instrumentation.ts imports
+    // this module before anything else has started.
+    const { expireTagsInBackground } = await import("../cache/revalidate");
+    await expireTagsInBackground(tagList);
   } catch (error) {
-    if (attempt >= 5) {
-      console.error(`[hearth] could not expire caches for ${what}:`, error);
-      return;
-    }
-    const retry = setTimeout(() => void expireTagsOutsideRequest(unique, what, attempt + 1), 2_000 * attempt);
-    retry.unref?.();
+    console.error(`[hearth] could not expire caches for ${what}:`, error);
   }
 }
 

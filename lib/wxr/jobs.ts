@@ -33,7 +33,7 @@ async function runImportJob(db: Db, jobId: string, doc: WxrDocument): Promise<vo
     const done = progressTotal(doc);
     await db.importJob.update({ where: { id: jobId }, data: { state: "DONE", done, total: done, report: JSON.stringify(report) } });
     // Saved: from here on nothing may turn the job into a failure. The import runs after its
-    // request ended, so caches are expired through this server's internal route.
+    // request ended; expiring caches works outside a request too (lib/cache/query.ts).
     try {
       if (report.changedPostIds.length > 0)
         await expireTagsOutsideRequest([tags.posts, tags.users, ...report.changedPostIds.map((id) => tags.post(id))], `WordPress import ${jobId}`);

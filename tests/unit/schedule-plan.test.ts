@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   dueBetween,
   FIRE_MARGIN_MS,
-  internalOrigin,
   MAX_TIMER_MS,
   nextDueTime,
   planTimer,
@@ -63,19 +62,5 @@ describe("what is published when", () => {
   it("says which posts went public in a window (start excluded, end included)", () => {
     expect(dueBetween(posts, now, at(60_000)).map((p) => p.id)).toEqual(["a", "b"]);
     expect(dueBetween(posts, at(30_000), at(60_000)).map((p) => p.id)).toEqual(["b"]);
-  });
-});
-
-describe("internalOrigin", () => {
-  it("uses the loopback interface when listening everywhere", () => {
-    expect(internalOrigin({})).toBe("http://127.0.0.1:3000");
-    expect(internalOrigin({ PORT: "3100", HOSTNAME: "0.0.0.0" })).toBe("http://127.0.0.1:3100");
-    expect(internalOrigin({ PORT: "8080", HOSTNAME: "::" })).toBe("http://[::1]:8080");
-  });
-
-  it("uses the interface it listens on otherwise", () => {
-    expect(internalOrigin({ PORT: "3100", HOSTNAME: "127.0.0.1" })).toBe("http://127.0.0.1:3100");
-    expect(internalOrigin({ PORT: "3100", HOSTNAME: "10.0.0.5" })).toBe("http://10.0.0.5:3100");
-    expect(internalOrigin({ PORT: "3100", HOSTNAME: "fd00::1" })).toBe("http://[fd00::1]:3100");
   });
 });
