@@ -5,6 +5,7 @@ import { Prisma } from "../generated/sqlite/client";
 import { httpKeysForTags } from "./http";
 import { advanceTagGenerations } from "./query";
 import { purgeHttpCaches } from "./purge";
+import { tags } from "./tags";
 
 /** A post's current address and its old ones (they redirect, but a cache may hold them). */
 async function slugsOf(postId: string): Promise<string[] | null> {
@@ -37,6 +38,17 @@ export async function expireTags(...tagList: string[]): Promise<void> {
  */
 export async function expireTagsInBackground(tagList: readonly string[]): Promise<void> {
   await expire(tagList, slugsOf, { inRequest: false });
+}
+
+/**
+ * expireTags for a change to one essay's conversation (a comment, a like) made by a caller that
+ * read the essay's address with its other checks: the essay's tag and `more`, purged without
+ * looking the address up again. The essay's old addresses answer with a redirect, which such a
+ * change leaves as it is.
+ */
+export async function expireConversation(post: { id: string; slug: string }, ...more: string[]): Promise<void> {
+  const known = async (postId: string) => (postId === post.id ? [post.slug] : slugsOf(postId));
+  await expire([tags.post(post.id), ...more], known, { inRequest: true });
 }
 
 async function expire(

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { db } from "../db/client";
-import { expireTags } from "../cache/revalidate";
+import { expireConversation } from "../cache/revalidate";
 import { tags } from "../cache/tags";
 import { can, isBanned } from "../auth/permissions";
 import { getCurrentUser } from "../auth/session";
@@ -165,7 +165,7 @@ export const postCommentAction = withStorageGuard(async function postCommentActi
     throw error;
   }
 
-  if (decision.status === "APPROVED") await expireTags(tags.post(post.id), tags.posts);
+  if (decision.status === "APPROVED") await expireConversation(post, tags.posts);
   nudgeNotifier();
   if (!user) {
     await rememberCommenter(
@@ -217,7 +217,7 @@ export const editCommentAction = withStorageGuard(async function editCommentActi
       });
   const saved = await editCommentBody(db, comment.id, parsed.data.body, bodyHtml, moveTo, user);
   if (!saved) return { status: 404, message: "That comment no longer exists.", values };
-  await expireTags(tags.post(comment.postId), ...(moveTo ? [tags.posts] : []));
+  await expireConversation({ id: comment.postId, slug: comment.post.slug }, ...(moveTo ? [tags.posts] : []));
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, settings);
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
 });
@@ -238,6 +238,6 @@ export const deleteCommentAction = withStorageGuard(async function deleteComment
   }
   await deleteFromThread(db, user, comment);
   const permalink = await commentPermalink(comment.id, { userId: user.id, pendingIds: [] }, await getSettings());
-  await expireTags(tags.post(comment.postId), tags.posts);
+  await expireConversation({ id: comment.postId, slug: comment.post.slug }, tags.posts);
   return navigateFresh(permalink ?? `/posts/${comment.post.slug}#comments`);
 });

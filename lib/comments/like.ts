@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
-import { expireTags } from "../cache/revalidate";
-import { tags } from "../cache/tags";
+import { expireConversation } from "../cache/revalidate";
 import { can, isBanned } from "../auth/permissions";
 import { blockedMessage } from "../users/block";
 import { getCurrentUser } from "../auth/session";
@@ -58,7 +57,7 @@ export async function likeComment(commentId: number, wantLike: boolean, options:
     if (error instanceof CommentRejected) return { kind: "refused", status: 409, message: error.message };
     throw error;
   }
-  await expireTags(tags.post(comment.postId));
+  await expireConversation({ id: comment.postId, slug: comment.postSlug });
   const permalink = options.permalink ? await commentPermalink(commentId, { userId: user.id, pendingIds: [] }, settings) : null;
   return { kind: "done", ...result, permalink };
 }

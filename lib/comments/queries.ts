@@ -363,15 +363,15 @@ export async function writerHistory(
 const publishedSql = (now: Date) => Prisma.sql`p."status" IN ('PUBLISHED', 'SCHEDULED') AND p."publishedAt" <= ${now}`;
 
 /**
- * Who wrote a comment, its status and essay (what liking it checks); null when it is gone or
- * its essay is not published.
+ * Who wrote a comment, its status and essay with the essay's address (what liking it checks and
+ * purges); null when it is gone or its essay is not published.
  */
 export async function likeTarget(
   commentId: number,
   now: Date = new Date(),
-): Promise<{ authorId: string | null; status: string; postId: string } | null> {
-  const rows = await sqlOf(db).query<{ authorId: string | null; status: string; postId: string }>(Prisma.sql`
-    SELECT c."authorId", c."status", c."postId" FROM "Comment" c JOIN "Post" p ON p."id" = c."postId"
+): Promise<{ authorId: string | null; status: string; postId: string; postSlug: string } | null> {
+  const rows = await sqlOf(db).query<{ authorId: string | null; status: string; postId: string; postSlug: string }>(Prisma.sql`
+    SELECT c."authorId", c."status", c."postId", p."slug" AS "postSlug" FROM "Comment" c JOIN "Post" p ON p."id" = c."postId"
     WHERE c."id" = ${commentId} AND ${publishedSql(now)}`);
   return rows[0] ?? null;
 }
