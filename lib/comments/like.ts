@@ -25,13 +25,15 @@ export type LikeOutcome =
  * brought back to the comment with the like applied.
  */
 export async function likeComment(commentId: number, wantLike: boolean, options: { permalink: boolean }): Promise<LikeOutcome> {
-  const [user, comment, settings] = await Promise.all([getCurrentUser(), likeTarget(commentId), getSettings()]);
+  const [user, settings] = await Promise.all([getCurrentUser(), getSettings()]);
+  // Where the comment is shown comes with the checks when the answer will point there.
+  const viewer = user ? { userId: user.id, pendingIds: [] } : null;
+  const comment = await likeTarget(commentId, options.permalink || !user ? { viewer, settings } : null);
   if (!comment || comment.status !== "APPROVED")
     return { kind: "refused", status: 404, message: "Only published comments can be liked." };
   if (!user) {
     await setLikeIntent(commentId);
-    const permalink = (await commentPermalink(commentId, null, settings)) ?? "/";
-    return { kind: "sign-in", location: `/signin?callbackUrl=${encodeURIComponent(permalink)}` };
+    return { kind: "sign-in", location: `/signin?callbackUrl=${encodeURIComponent(comment.permalink ?? "/")}` };
   }
   if (comment.authorId === user.id) return { kind: "refused", status: 403, message: "You can’t like your own comment." };
   if (user.bannedUntil && isBanned(user))
@@ -58,6 +60,8 @@ export async function likeComment(commentId: number, wantLike: boolean, options:
     throw error;
   }
   await expireConversation({ id: comment.postId, slug: comment.postSlug });
-  const permalink = options.permalink ? await commentPermalink(commentId, { userId: user.id, pendingIds: [] }, settings) : null;
+  // Ordered by likes, the like itself may have moved the comment's thread to another page.
+  const permalink =
+    options.permalink && settings.commentOrder === "likes" ? await commentPermalink(commentId, viewer, settings) : comment.permalink;
   return { kind: "done", ...result, permalink };
 }

@@ -264,6 +264,21 @@ export function getThreadPage(
 }
 
 /**
+ * SQL: how many listed top-level comments come before the thread of the comment whose root is
+ * joined as `r`, in `order`: what decides the comment page it is shown on.
+ */
+function rootsBeforeSql(viewer: ThreadViewer | null, order: CommentOrder): Prisma.Sql {
+  return Prisma.sql`(SELECT COUNT(*) FROM "Comment" c WHERE ${listedRootsWhere(Prisma.sql`r."postId"`, viewer, sqlOf(db).engine)} AND ${BEFORE_SQL[order]})`;
+}
+
+/** The address of comment `commentId` of the essay at `slug`, with `before` top-level comments before its thread. */
+function permalinkAt(slug: string, before: number, perPage: number, commentId: number): string {
+  const page = pageOfThread(before, perPage);
+  const base = page <= 1 ? `/posts/${slug}` : `/posts/${slug}/comment-page/${page}`;
+  return `${base}#comment-${commentId}`;
+}
+
+/**
  * Where a comment is shown: its essay's comment page (in the site's default order) and anchor,
  * in one query (how many listed top-level comments come before its thread). Null when the
  * comment or its essay is gone. Pass the settings when the caller has them.
@@ -275,18 +290,13 @@ export async function commentPermalink(
 ): Promise<string | null> {
   const { commentOrder, commentsPerPage } = settings ?? (await readSettings());
   const rows = await sqlOf(db).query<{ slug: string; n: number | bigint }>(Prisma.sql`
-    SELECT p."slug" AS "slug", (
-      SELECT COUNT(*) FROM "Comment" c WHERE ${listedRootsWhere(Prisma.sql`r."postId"`, viewer, sqlOf(db).engine)} AND ${BEFORE_SQL[commentOrder]}
-    ) AS "n"
+    SELECT p."slug" AS "slug", ${rootsBeforeSql(viewer, commentOrder)} AS "n"
     FROM "Comment" x
     JOIN "Post" p ON p."id" = x."postId"
     JOIN "Comment" r ON r."id" = COALESCE(x."rootId", x."id")
     WHERE x."id" = ${commentId}`);
   const row = rows[0];
-  if (!row) return null;
-  const page = pageOfThread(Number(row.n), commentsPerPage);
-  const base = page <= 1 ? `/posts/${row.slug}` : `/posts/${row.slug}/comment-page/${page}`;
-  return `${base}#comment-${commentId}`;
+  return row ? permalinkAt(row.slug, Number(row.n), commentsPerPage, commentId) : null;
 }
 
 /** A comment's Markdown source for its edit form (only comments of this post, not deleted). */
@@ -362,18 +372,37 @@ export async function writerHistory(
 /** SQL: essay p is published (its time has come). */
 const publishedSql = (now: Date) => Prisma.sql`p."status" IN ('PUBLISHED', 'SCHEDULED') AND p."publishedAt" <= ${now}`;
 
+/** What liking a comment checks and purges; `permalink` only when asked for (likeTarget). */
+export interface LikeTarget {
+  authorId: string | null;
+  status: string;
+  postId: string;
+  postSlug: string;
+  permalink: string | null;
+}
+
 /**
  * Who wrote a comment, its status and essay with the essay's address (what liking it checks and
- * purges); null when it is gone or its essay is not published.
+ * purges); null when it is gone or its essay is not published. Given `place`, the comment's
+ * permalink for that viewer comes in the same statement (commentPermalink's question), so a like
+ * answered with a redirect costs no extra round trip.
  */
 export async function likeTarget(
   commentId: number,
+  place: { viewer: ThreadViewer | null; settings: Pick<SiteSettings, "commentOrder" | "commentsPerPage"> } | null = null,
   now: Date = new Date(),
-): Promise<{ authorId: string | null; status: string; postId: string; postSlug: string } | null> {
-  const rows = await sqlOf(db).query<{ authorId: string | null; status: string; postId: string; postSlug: string }>(Prisma.sql`
-    SELECT c."authorId", c."status", c."postId", p."slug" AS "postSlug" FROM "Comment" c JOIN "Post" p ON p."id" = c."postId"
-    WHERE c."id" = ${commentId} AND ${publishedSql(now)}`);
-  return rows[0] ?? null;
+): Promise<LikeTarget | null> {
+  const rows = await sqlOf(db).query<Omit<LikeTarget, "permalink"> & { before: number | bigint | null }>(Prisma.sql`
+    SELECT x."authorId", x."status", x."postId", p."slug" AS "postSlug",
+           ${place ? rootsBeforeSql(place.viewer, place.settings.commentOrder) : Prisma.sql`NULL`} AS "before"
+    FROM "Comment" x JOIN "Post" p ON p."id" = x."postId"
+    ${place ? Prisma.sql`JOIN "Comment" r ON r."id" = COALESCE(x."rootId", x."id")` : Prisma.empty}
+    WHERE x."id" = ${commentId} AND ${publishedSql(now)}`);
+  const row = rows[0];
+  if (!row) return null;
+  const { before, ...target } = row;
+  const permalink = place && before !== null ? permalinkAt(row.postSlug, Number(before), place.settings.commentsPerPage, commentId) : null;
+  return { ...target, permalink };
 }
 
 /**

@@ -79,7 +79,13 @@ describe.skipIf(!available)("comment queries on PostgreSQL", () => {
       status: "APPROVED",
     });
     expect(reply).toMatchObject({ rootId: first.id, depth: 1 });
-    expect(await queries.likeTarget(reply.id)).toEqual({ authorId: author.id, status: "APPROVED", postId: post.id, postSlug: post.slug });
+    expect(await queries.likeTarget(reply.id)).toEqual({
+      authorId: author.id,
+      status: "APPROVED",
+      postId: post.id,
+      postSlug: post.slug,
+      permalink: null,
+    });
     expect(await queries.likeTarget(9_999_999)).toBeNull();
     expect(await queries.visibleCommentPermalink(reply.id, { userId: null, pendingIds: [] })).toBe(
       `/posts/pg-queries#comment-${reply.id}`,

@@ -378,5 +378,17 @@ export function threadViewerTests(open: OpenDatabase): void {
     it("is null for a comment that does not exist", async () => {
       expect(await queries.commentPermalink(9_999_999)).toBeNull();
     });
+
+    it("is what likeTarget answers with when asked where the comment is", async () => {
+      const guest = { userId: null, pendingIds: [id("pGuestPending")] };
+      for (const order of ["oldest", "newest", "likes"] as const) {
+        const settings = { commentOrder: order, commentsPerPage: 2 };
+        for (const [name, viewer] of [["p2", null], ["p3reply", null], ["p2", guest]] as const) {
+          const target = await queries.likeTarget(id(name), { viewer, settings });
+          expect(target?.permalink, `${name} ${order}`).toBe(await queries.commentPermalink(id(name), viewer, settings));
+        }
+      }
+      expect((await queries.likeTarget(id("p3")))?.permalink).toBeNull();
+    });
   });
 }
