@@ -3,13 +3,24 @@
  * only once a reply is approved, with the reply's link and the one-click unsubscribe headers;
  * replies approved together come in one mail; the unsubscribe link works without signing in,
  * as a page with a confirming form and as an RFC 8058 one-click POST. The e2e server reads the
- * outbox twice a second (scripts/e2e-server.mjs). Addresses 192.0.2.230–239.
+ * outbox twice a second (scripts/e2e-server.mjs). A guest who ticked “Notify me of replies” is
+ * mailed too, and one who did not is not. Addresses 192.0.2.230–239.
  */
 import { test, expect } from "./support/fixtures";
 import { formMessage, signIn, strongPassword } from "./support/accounts";
-import { commentCard, commentItem, postComment, queueRow, respondForm } from "./support/comments";
+import {
+  AWAITING_MODERATION,
+  commentCard,
+  commentItem,
+  from,
+  newVisitor,
+  openEssay,
+  postComment,
+  queueRow,
+  respondForm,
+  waitForFillTime,
+} from "./support/comments";
 import { linkIn, waitForMail } from "./support/mail";
-import { from } from "./support/comments";
 import { insertComment } from "../lib/comments/write";
 import { baseURL } from "../playwright.config";
 
@@ -62,6 +73,73 @@ test.describe("reply e-mails", () => {
     expect(response?.status()).toBe(400);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This unsubscribe link does not work");
     expect((await data.db.user.findUniqueOrThrow({ where: { id: writer.id } })).notifyReplies).toBe(true);
+  });
+});
+
+test.describe("a guest's reply e-mails", () => {
+  test("only the guest who ticked “Notify me of replies” is mailed once their comment is answered; their link unsubscribes them", async ({
+    browser,
+    data,
+  }) => {
+    const author = await data.user({ role: "AUTHOR", name: `Hob Author ${data.run}`, password: strongPassword(data.run) });
+    const essay = await data.essay({ author, title: `Sparks ${data.run}` });
+    await data.publish();
+    const since = new Date();
+
+    // Two guests comment, each from their own browser; only the first asks to be told of replies.
+    const guests = [
+      { name: `Tinder Guest ${data.run}`, email: data.email("tinder"), notify: true, address: "192.0.2.234" },
+      { name: `Flint Guest ${data.run}`, email: data.email("flint"), notify: false, address: "192.0.2.235" },
+    ];
+    const ids: number[] = [];
+    for (const guest of guests) {
+      const context = await newVisitor(browser, guest.address);
+      const page = await context.newPage();
+      const loadedAt = await openEssay(page, essay.slug);
+      const form = respondForm(page);
+      await form.getByLabel("Notify me of replies", { exact: false }).setChecked(guest.notify);
+      await waitForFillTime(loadedAt);
+      const id = await postComment(page, form, `${guest.name} says hello`, guest);
+      await expect(commentCard(page, id).getByText(AWAITING_MODERATION, { exact: true })).toBeVisible();
+      ids.push(id);
+      await context.close();
+    }
+    const saved = await data.db.comment.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+    expect(saved.map((c) => [c.guestEmail, c.notifyReplies])).toEqual(guests.map((g) => [g.email, g.notify]));
+
+    // The author approves both and answers each from the essay.
+    const context = await browser.newContext({ baseURL, ...from("192.0.2.236") });
+    const page = await context.newPage();
+    await signIn(page, author, "/dashboard/comments");
+    for (const id of ids) await queueRow(page, id).getByRole("checkbox").check();
+    await page.getByLabel("Bulk action").selectOption({ label: "Approve" });
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await expect(formMessage(page, "status", "2 comments approved.")).toBeVisible();
+    await page.goto(`/posts/${essay.slug}`);
+    const replies: number[] = [];
+    for (const [i, id] of ids.entries()) {
+      await commentCard(page, id)
+        .getByRole("link", { name: `Reply to ${guests[i]!.name}`, exact: true })
+        .click();
+      replies.push(await postComment(page, respondForm(commentCard(page, id)), `Welcome, ${guests[i]!.name}`));
+    }
+
+    const mail = await waitForMail(guests[0]!.email, 15_000, { since });
+    expect(mail.subject).toBe(`New reply to your comment on “${essay.title}”`);
+    expect(mail.text).toContain(`Welcome, ${guests[0]!.name}`);
+    expect(linkIn(mail, `${baseURL}/comments/`)).toBe(`${baseURL}/comments/${replies[0]}`);
+    // The guest who did not tick the box hears nothing.
+    await expect(waitForMail(guests[1]!.email, 2_000, { since })).rejects.toThrow(/No mail/);
+
+    // The mail's unsubscribe link works for a guest, who has no account, without JavaScript.
+    const reader = await browser.newContext({ baseURL, javaScriptEnabled: false, ...from("192.0.2.237") });
+    const tab = await reader.newPage();
+    await tab.goto(linkIn(mail, `${baseURL}/unsubscribe?token=`));
+    await tab.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(tab.getByRole("heading", { level: 1 })).toHaveText("Unsubscribed");
+    expect((await data.db.comment.findUniqueOrThrow({ where: { id: ids[0]! } })).notifyReplies).toBe(false);
+    await reader.close();
+    await context.close();
   });
 });
 
