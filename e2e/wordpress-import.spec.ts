@@ -102,6 +102,22 @@ test("an admin imports a WordPress export with 540 threaded comments and sees th
   await context.close();
 });
 
+test("an import whose server stopped while it ran says so, instead of running for ever", async ({ page, data }) => {
+  const admin = await data.user({ role: "ADMIN", name: `Stranded ${data.unique()}`, password: strongPassword(data.unique()) });
+  // What a server killed mid-import leaves behind: the job row, still RUNNING (the import itself
+  // is one transaction, so nothing of it was saved). No process of the running server runs it.
+  const job = await data.db.importJob.create({ data: { userId: admin.id, fileName: "half-way.xml", total: 549, done: 200 } });
+
+  await signIn(page, admin, `/dashboard/import/wordpress/${job.id}`);
+  await expect(page.getByRole("heading", { name: "Importing half-way.xml" })).toBeVisible();
+  await expect(page.getByText("Import failed")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "The import stopped" })).toHaveText(
+    "The import stopped when the server running it stopped, and nothing was saved. Upload the file again to import it.",
+  );
+  // It does not reload itself waiting for progress that will never come.
+  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
+});
+
 test("an admin downloads the whole site as a .tar.gz of Markdown files and comments.json", async ({ browser, data }) => {
   const admin = await data.user({ role: "ADMIN", name: `Packer ${data.unique()}`, password: strongPassword(data.unique()) });
   const essay = await data.essay({ author: admin, title: `Packed ${data.unique()}` });

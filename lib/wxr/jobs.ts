@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "../db/client";
+import { sqlOf, type Db } from "../db/client";
 import { tags } from "../cache/tags";
 import { expireTagsOutsideRequest, schedulePublication } from "../posts/schedule";
 import { importWxrDocument, progressTotal, type WxrImportReport } from "./import";
@@ -21,7 +21,32 @@ export async function startImportJob(db: Db, userId: string, fileName: string, d
   return job.id;
 }
 
+/** How often a running job tells other instances it is alive (ImportJob.updatedAt). */
+export const IMPORT_HEARTBEAT_MS = 15_000;
+/** A job another instance runs whose heartbeat is older than this died with its server. */
+export const IMPORT_SILENT_MS = 4 * IMPORT_HEARTBEAT_MS;
+/** What a job that died with its server says (the import is one transaction: nothing was kept). */
+export const INTERRUPTED_MESSAGE =
+  "The import stopped when the server running it stopped, and nothing was saved. Upload the file again to import it.";
+
+/** The jobs running in this process; on globalThis, as Next loads this module once per bundle. */
+const runningHere: Set<string> = ((globalThis as { __hearthImportJobs?: Set<string> }).__hearthImportJobs ??= new Set());
+
 async function runImportJob(db: Db, jobId: string, doc: WxrDocument): Promise<void> {
+  runningHere.add(jobId);
+  const heartbeat = setInterval(() => {
+    void db.importJob.update({ where: { id: jobId }, data: { updatedAt: new Date() } }).catch(() => undefined);
+  }, IMPORT_HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    await importJob(db, jobId, doc);
+  } finally {
+    clearInterval(heartbeat);
+    runningHere.delete(jobId);
+  }
+}
+
+async function importJob(db: Db, jobId: string, doc: WxrDocument): Promise<void> {
   try {
     const result = await importWxrDocument(db, doc, {
       onProgress: async (done, total) => {
@@ -30,10 +55,9 @@ async function runImportJob(db: Db, jobId: string, doc: WxrDocument): Promise<vo
     });
     if (!("ok" in result) || !result.ok) throw new Error("errors" in result ? result.errors.join("; ") : "not allowed");
     const report = result.report;
-    const done = progressTotal(doc);
-    await db.importJob.update({ where: { id: jobId }, data: { state: "DONE", done, total: done, report: JSON.stringify(report) } });
-    // Saved: from here on nothing may turn the job into a failure. The import runs after its
-    // request ended; expiring caches works outside a request too (lib/cache/query.ts).
+    // Saved: from here on nothing may turn the job into a failure. The caches are expired before
+    // the job says it is done, so the pages its author opens next show the import. The import
+    // runs after its request ended; expiring caches works outside a request too.
     try {
       if (report.changedPostIds.length > 0)
         await expireTagsOutsideRequest([tags.posts, tags.users, ...report.changedPostIds.map((id) => tags.post(id))], `WordPress import ${jobId}`);
@@ -45,6 +69,8 @@ async function runImportJob(db: Db, jobId: string, doc: WxrDocument): Promise<vo
     } catch (error) {
       console.error(`WordPress import ${jobId} was saved, but its caches could not be expired:`, error);
     }
+    const done = progressTotal(doc);
+    await db.importJob.update({ where: { id: jobId }, data: { state: "DONE", done, total: done, report: JSON.stringify(report) } });
     return;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -55,12 +81,26 @@ async function runImportJob(db: Db, jobId: string, doc: WxrDocument): Promise<vo
   }
 }
 
-/** A job as its page shows it, or null when it does not exist or belongs to someone else. */
-export async function readImportJob(db: Db, jobId: string, userId: string): Promise<ImportJobView | null> {
+/**
+ * Whether a job the database calls RUNNING is still running somewhere: here, or (several
+ * instances on PostgreSQL) on an instance whose heartbeat is recent. On SQLite this process is
+ * the only one, so a job it does not run died with an earlier one (a crash, a restart).
+ */
+export function stillRunning(job: { id: string; updatedAt: Date }, engine: "sqlite" | "postgresql", now = new Date()): boolean {
+  if (runningHere.has(job.id)) return true;
+  return engine === "postgresql" && now.getTime() - job.updatedAt.getTime() < IMPORT_SILENT_MS;
+}
+
+/**
+ * A job as its page shows it, or null when it does not exist or belongs to someone else. A job
+ * whose server stopped while it ran shows as failed (derived here, as nothing is left to write it).
+ */
+export async function readImportJob(db: Db, jobId: string, userId: string, now = new Date()): Promise<ImportJobView | null> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job || job.userId !== userId) return null;
   const base = { done: job.done, total: Math.max(job.total, 1), fileName: job.fileName };
   if (job.state === "DONE") return { state: "DONE", ...base, report: JSON.parse(job.report) as WxrImportReport };
   if (job.state === "FAILED") return { state: "FAILED", ...base, errors: JSON.parse(job.report || "[]") as string[] };
+  if (!stillRunning(job, sqlOf(db).engine, now)) return { state: "FAILED", ...base, errors: [INTERRUPTED_MESSAGE] };
   return { state: "RUNNING", ...base };
 }

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { importWxr } from "@/lib/wxr/import";
+import { parseWxr } from "@/lib/wxr/parse";
 import { generateWxr } from "../../e2e/support/wxr";
 
 /**
@@ -137,5 +138,29 @@ export function wxrImportCases(getDb: () => Db) {
     const db = getDb();
     const author = await db.user.create({ data: { name: "A", handle: "wxr-author", email: "wxr-author@hearth.test", role: "AUTHOR" } });
     expect(await importWxr(db, { id: author.id, role: "AUTHOR" }, generateWxr({ prefix: "deny", posts: 1 }).xml)).toEqual({ forbidden: true });
+  });
+
+  it("shows a job as running while its server runs it, and as failed once that server is gone", async () => {
+    // Loaded here: lib/db/client.ts must not be imported before the test's database is set up.
+    const { IMPORT_SILENT_MS, INTERRUPTED_MESSAGE, readImportJob, startImportJob } = await import("@/lib/wxr/jobs");
+    const { sqlOf } = await import("@/lib/db/client");
+    const db = getDb();
+    const admin = await adminFor(db, "wxr-admin-jobs");
+    const parsed = parseWxr(generateWxr({ prefix: "jobs", posts: 1 }).xml);
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const running = await startImportJob(db, admin.id, "jobs.xml", parsed.doc);
+    expect((await readImportJob(db, running, admin.id))?.state).toBe("RUNNING");
+    await expect.poll(async () => (await readImportJob(db, running, admin.id))?.state, { timeout: 20_000 }).toBe("DONE");
+
+    // A job left RUNNING by a server that stopped (no process here runs it).
+    const orphan = await db.importJob.create({ data: { userId: admin.id, fileName: "lost.xml", total: 10, done: 4 } });
+    const later = new Date(orphan.updatedAt.getTime() + IMPORT_SILENT_MS + 1_000);
+    const interrupted = { state: "FAILED", done: 4, total: 10, fileName: "lost.xml", errors: [INTERRUPTED_MESSAGE] };
+    expect(await readImportJob(db, orphan.id, admin.id, later)).toEqual(interrupted);
+    // Right away: on SQLite this process is the only one, so it is gone; on PostgreSQL another
+    // instance may run it until its heartbeat falls silent.
+    const now = await readImportJob(db, orphan.id, admin.id, orphan.updatedAt);
+    if (sqlOf(db).engine === "sqlite") expect(now).toEqual(interrupted);
+    else expect(now?.state).toBe("RUNNING");
   });
 }
