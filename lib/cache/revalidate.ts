@@ -3,7 +3,8 @@ import { revalidateTag } from "next/cache";
 import { db, sqlOf } from "../db/client";
 import { Prisma } from "../generated/sqlite/client";
 import { httpKeysForTags } from "./http";
-import { advanceTagGenerations } from "./query";
+import { advanceTagGenerations } from "./generations";
+import { announceExpiry } from "./shared-expiry";
 import { purgeHttpCaches } from "./purge";
 import { tags } from "./tags";
 
@@ -58,6 +59,7 @@ async function expire(
 ): Promise<void> {
   const unique = [...new Set(tagList)];
   advanceTagGenerations(unique);
+  announceExpiry(unique);
   if (inRequest) for (const tag of unique) revalidateTag(tag, { expire: 0 });
   await purgeHttpCaches(await httpKeysForTags(unique, slugs));
 }
