@@ -45,15 +45,9 @@ export function sharing(): boolean {
   return engineOf(databaseUrl()) === "sqlite" || shared.listening;
 }
 
-/** Stands for every tag in a notification whose list would not fit. */
-export const EVERY_TAG = "*";
-/** PostgreSQL refuses a notification payload of 8000 bytes or more. */
-const MAX_PAYLOAD = 7900;
-
-/** A notification's payload: who sent it and which tags it expired (all of them, when too many to name). */
+/** A notification's payload: who sent it and which tags it expired. */
 export function expiryMessage(self: string, tags: readonly string[]): string {
-  const message = JSON.stringify({ from: self, tags });
-  return Buffer.byteLength(message) <= MAX_PAYLOAD ? message : JSON.stringify({ from: self, tags: [EVERY_TAG] });
+  return JSON.stringify({ from: self, tags });
 }
 
 /** The tags a notification from another instance expired; null for our own or a malformed one. */
@@ -90,8 +84,7 @@ async function connect(url: string): Promise<void> {
   client.on("end", () => lost("connection closed"));
   client.on("notification", (n) => {
     const tags = n.channel === CHANNEL ? expiredByOthers(shared.self, n.payload) : null;
-    if (tags?.includes(EVERY_TAG)) advanceAllGenerations();
-    else if (tags && tags.length > 0) advanceTagGenerations(tags);
+    if (tags && tags.length > 0) advanceTagGenerations(tags);
   });
   shared.client = client;
   try {
@@ -105,29 +98,15 @@ async function connect(url: string): Promise<void> {
   }
 }
 
-/** Tags expired since the last notification left; writes that finish together share one. */
-let pending: Set<string> | null = null;
-
 /**
- * Tells the other instances that `tags` expired. Not awaited by the write: the tags of every write
- * that finishes in this turn of the event loop leave in one notification, on the listening
- * connection. Should that fail, they go through the application's pool instead.
+ * Tells the other instances that `tags` expired. Not awaited by the write: the notification
+ * leaves on the listening connection, in order. Should that fail, it goes through the
+ * application's own pool instead.
  */
 export function announceExpiry(tags: readonly string[]): void {
-  if (engineOf(databaseUrl()) !== "postgresql" || tags.length === 0) return;
-  if (pending) {
-    for (const tag of tags) pending.add(tag);
-    return;
-  }
-  pending = new Set(tags);
-  setImmediate(() => {
-    const batch = [...(pending ?? [])];
-    pending = null;
-    send(expiryMessage(shared.self, batch));
-  });
-}
-
-function send(payload: string): void {
+  const url = databaseUrl();
+  if (engineOf(url) !== "postgresql" || tags.length === 0) return;
+  const payload = expiryMessage(shared.self, tags);
   const throughPool = async () => {
     const { db, sqlOf } = await import("../db/client");
     const { Prisma } = await import("../generated/sqlite/client");
