@@ -1,14 +1,10 @@
 /**
- * Runs once when a Hearth server starts. Listens for other instances' cache expiries
- * (lib/cache/shared-expiry.ts, PostgreSQL only), arms the timers that make scheduled essays appear on
+ * Runs once when a Hearth server starts. Arms the timers that make scheduled essays appear on
  * time (lib/posts/schedule.ts) and starts the notification worker (lib/notify/notifier.ts). Not during `next build`, which needs no database.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  // Other instances on the same PostgreSQL database expire this one's cached queries.
-  const { startSharedExpiry } = await import("./lib/cache/shared-expiry");
-  await startSharedExpiry();
   const { startScheduler } = await import("./lib/posts/schedule");
   await startScheduler();
   // Notification e-mails go out from the outbox, off the request path (lib/notify).

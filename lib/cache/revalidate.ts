@@ -3,8 +3,7 @@ import { revalidateTag } from "next/cache";
 import { db, sqlOf } from "../db/client";
 import { Prisma } from "../generated/sqlite/client";
 import { httpKeysForTags } from "./http";
-import { advanceTagGenerations } from "./generations";
-import { announceExpiry } from "./shared-expiry";
+import { advanceTagGenerations } from "./query";
 import { purgeHttpCaches } from "./purge";
 import { tags } from "./tags";
 
@@ -59,7 +58,6 @@ async function expire(
 ): Promise<void> {
   const unique = [...new Set(tagList)];
   advanceTagGenerations(unique);
-  announceExpiry(unique);
   if (inRequest) for (const tag of unique) revalidateTag(tag, { expire: 0 });
   await purgeHttpCaches(await httpKeysForTags(unique, slugs));
 }

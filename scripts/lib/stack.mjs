@@ -277,9 +277,10 @@ export async function startStack(options = {}) {
     EMAIL_FROM: "Hearth <hearth@localhost>",
     // Every instance serves the same uploaded files.
     UPLOADS_DIR: uploadsDir,
-    // Varnish caches pages; the instance's own page cache is off. Each instance keeps its cached
-    // queries, which every instance's writes expire (lib/cache/shared-expiry.ts).
+    // Varnish caches; the instance's own page cache and Next's per-process data cache are off,
+    // so no instance ever serves what another has already changed.
     FRONT_CACHE: "off",
+    HEARTH_QUERY_CACHE: "off",
     // After every write the app tells Varnish which pages to drop (PURGE with xkey-purge).
     HEARTH_PURGE_URLS: `${front}/`,
     TRUSTED_PROXIES: "127.0.0.1/32",
