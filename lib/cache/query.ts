@@ -31,10 +31,11 @@ export function tagGenerationKey(tagList: readonly string[]): string {
 
 /**
  * A database read kept by Next's data cache (in memory) until a write expires one of `tags`
- * (./tags.ts, ./revalidate.ts), or for `revalidate` seconds when given. Next keeps that cache per process, so when several instances serve one
- * database (deploy/) HEARTH_QUERY_CACHE=off reads the database every time: each instance would
- * otherwise keep its own copy, and a write on one would not expire the others'. The shared HTTP
- * cache in front of them (Varnish) is what spares the database there.
+ * (./tags.ts, ./revalidate.ts), or for `revalidate` seconds when given. Next keeps that cache
+ * per process, so when several instances serve one database (deploy/) HEARTH_QUERY_CACHE=off
+ * reads the database every time: each instance would otherwise keep its own copy, and a write on
+ * one would not expire the others'. The shared HTTP cache in front of them (Varnish) is what
+ * spares the database there.
  */
 export function cachedQuery<A extends unknown[], R>(
   read: (...args: A) => Promise<R>,
