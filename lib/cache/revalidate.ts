@@ -34,10 +34,16 @@ export async function expireTags(...tagList: string[]): Promise<void> {
 
 /**
  * expireTags outside any request (a scheduled essay's timer, a background import): there is no
- * page to re-render, and Next's `revalidateTag` only works inside a request.
+ * page to re-render, and Next's `revalidateTag` only works inside a request. A failure is logged
+ * under `what`, not thrown: what was written stays written, and the pages catch up within their
+ * s-maxage.
  */
-export async function expireTagsInBackground(tagList: readonly string[]): Promise<void> {
-  await expire(tagList, slugsOf, { inRequest: false });
+export async function expireTagsInBackground(tagList: readonly string[], what: string): Promise<void> {
+  try {
+    await expire(tagList, slugsOf, { inRequest: false });
+  } catch (error) {
+    console.error(`[hearth] could not expire caches for ${what}:`, error);
+  }
 }
 
 /**

@@ -31,22 +31,10 @@ export function armedTimers(): Map<string, Date> {
 }
 
 async function expireOutsideRequest(postId: string): Promise<void> {
-  await expireTagsOutsideRequest([tags.posts, tags.post(postId)], `scheduled post ${postId}`);
-}
-
-/**
- * Expires cache tags from outside a request (a timer, a background import). A failure is logged,
- * not thrown: what was written stays written, and the pages catch up within their s-maxage.
- */
-export async function expireTagsOutsideRequest(tagList: readonly string[], what: string): Promise<void> {
-  try {
-    // Loaded when first needed, as the database client is below: instrumentation.ts imports
-    // this module before anything else has started.
-    const { expireTagsInBackground } = await import("../cache/revalidate");
-    await expireTagsInBackground(tagList);
-  } catch (error) {
-    console.error(`[hearth] could not expire caches for ${what}:`, error);
-  }
+  // Loaded when first needed, as the database client is below: instrumentation.ts imports this
+  // module before anything else has started.
+  const { expireTagsInBackground } = await import("../cache/revalidate");
+  await expireTagsInBackground([tags.posts, tags.post(postId)], `scheduled post ${postId}`);
 }
 
 /** Arms (or re-arms) the timer that makes `postId` appear at `at`. */
