@@ -1,7 +1,8 @@
 import "server-only";
 import { sqlOf, type Db } from "../db/client";
 import { tags } from "../cache/tags";
-import { expireTagsOutsideRequest, schedulePublication } from "../posts/schedule";
+import { expireTagsInBackground } from "../cache/revalidate";
+import { schedulePublication } from "../posts/schedule";
 import { importWxrDocument, progressTotal, type WxrImportReport } from "./import";
 import type { WxrDocument } from "./parse";
 
@@ -22,7 +23,7 @@ export async function startImportJob(db: Db, userId: string, fileName: string, d
 }
 
 /** How often a running job tells other instances it is alive (ImportJob.updatedAt). */
-export const IMPORT_HEARTBEAT_MS = 15_000;
+const IMPORT_HEARTBEAT_MS = 15_000;
 /** A job another instance runs whose heartbeat is older than this died with its server. */
 export const IMPORT_SILENT_MS = 4 * IMPORT_HEARTBEAT_MS;
 /** What a job that died with its server says (the import is one transaction: nothing was kept). */
@@ -34,14 +35,18 @@ const runningHere: Set<string> = ((globalThis as { __hearthImportJobs?: Set<stri
 
 async function runImportJob(db: Db, jobId: string, doc: WxrDocument): Promise<void> {
   runningHere.add(jobId);
-  const heartbeat = setInterval(() => {
-    void db.importJob.update({ where: { id: jobId }, data: { updatedAt: new Date() } }).catch(() => undefined);
-  }, IMPORT_HEARTBEAT_MS);
-  heartbeat.unref();
+  // Only other instances read the heartbeat (stillRunning), and there are none on SQLite, where a
+  // write beside the import's transaction would only wait for it.
+  const heartbeat =
+    sqlOf(db).engine === "postgresql"
+      ? setInterval(() => {
+          void db.importJob.update({ where: { id: jobId }, data: { updatedAt: new Date() } }).catch(() => undefined);
+        }, IMPORT_HEARTBEAT_MS).unref()
+      : null;
   try {
     await importJob(db, jobId, doc);
   } finally {
-    clearInterval(heartbeat);
+    if (heartbeat) clearInterval(heartbeat);
     runningHere.delete(jobId);
   }
 }
@@ -57,17 +62,17 @@ async function importJob(db: Db, jobId: string, doc: WxrDocument): Promise<void>
     const report = result.report;
     // Saved: from here on nothing may turn the job into a failure. The caches are expired before
     // the job says it is done, so the pages its author opens next show the import. The import
-    // runs after its request ended; expiring caches works outside a request too.
+    // runs after its request ended; expireTagsInBackground logs its own failures.
+    if (report.changedPostIds.length > 0)
+      await expireTagsInBackground([tags.posts, tags.users, ...report.changedPostIds.map((id) => tags.post(id))], `WordPress import ${jobId}`);
     try {
-      if (report.changedPostIds.length > 0)
-        await expireTagsOutsideRequest([tags.posts, tags.users, ...report.changedPostIds.map((id) => tags.post(id))], `WordPress import ${jobId}`);
       const scheduled = await db.post.findMany({
         where: { id: { in: report.changedPostIds }, status: "SCHEDULED" },
         select: { id: true, publishedAt: true },
       });
       for (const row of scheduled) if (row.publishedAt) schedulePublication(row.id, row.publishedAt);
     } catch (error) {
-      console.error(`WordPress import ${jobId} was saved, but its caches could not be expired:`, error);
+      console.error(`WordPress import ${jobId} was saved, but its scheduled posts could not be armed:`, error);
     }
     const done = progressTotal(doc);
     await db.importJob.update({ where: { id: jobId }, data: { state: "DONE", done, total: done, report: JSON.stringify(report) } });
@@ -86,7 +91,7 @@ async function importJob(db: Db, jobId: string, doc: WxrDocument): Promise<void>
  * instances on PostgreSQL) on an instance whose heartbeat is recent. On SQLite this process is
  * the only one, so a job it does not run died with an earlier one (a crash, a restart).
  */
-export function stillRunning(job: { id: string; updatedAt: Date }, engine: "sqlite" | "postgresql", now = new Date()): boolean {
+function stillRunning(job: { id: string; updatedAt: Date }, engine: "sqlite" | "postgresql", now = new Date()): boolean {
   if (runningHere.has(job.id)) return true;
   return engine === "postgresql" && now.getTime() - job.updatedAt.getTime() < IMPORT_SILENT_MS;
 }
