@@ -32,7 +32,13 @@ import { revalidate, type TestData } from "./support/data";
 
 const LIKING_TOO_QUICKLY = /^You’re liking too quickly\. Try again in \d+ (seconds?|minutes?)\.$/;
 
-type SettingsPatch = Partial<{ likesPerMinute: number; holdWords: string; blockWords: string }>;
+type SettingsPatch = Partial<{
+  likesPerMinute: number;
+  holdWords: string;
+  blockWords: string;
+  commentOrder: string;
+  commentsPerPage: number;
+}>;
 
 /** Runs `body` with site settings changed, restoring them (and the cached copy) afterwards. */
 async function withSettings(data: TestData, request: APIRequestContext, patch: SettingsPatch, body: () => Promise<void>) {
@@ -232,6 +238,32 @@ test.describe("the Like flood limit", () => {
 
   test.describe("without JavaScript", () => {
     test.use({ ...from("198.51.100.142"), javaScriptEnabled: false });
+
+    test("ordered by likes, a like that moves a comment to the first page brings the reader there", async ({
+      page,
+      data,
+      request,
+    }) => {
+      const author = await data.author({ name: `Ranked Host ${data.run}` });
+      const writer = await data.user({ name: `Ranked Writer ${data.run}` });
+      const reader = await data.user({ name: `Ranking Reader ${data.run}`, password: strongPassword(data.run) });
+      const essay = await data.essay({ author, title: `Climbing the thread ${data.run}` });
+      const comments = [];
+      for (const n of [1, 2, 3]) comments.push(await data.comment({ essay, author: writer, body: `Rung ${n} ${data.run}` }));
+      await data.publish();
+      const last = comments[2]!;
+
+      await withSettings(data, request, { commentOrder: "likes", commentsPerPage: 2 }, async () => {
+        // No likes yet: the third comment is on the second page.
+        await signIn(page, reader, `/posts/${essay.slug}/comment-page/2`);
+        const card = commentCard(page, last.id);
+        await expect(card).toBeVisible();
+        await likeButton(card).click();
+        // Its like puts it first, so the answer points at the first page, where it now is.
+        await expect(page).toHaveURL(new RegExp(`/posts/${essay.slug}#comment-${last.id}$`));
+        await expect(likedBy(commentCard(page, last.id))).toHaveText("Liked by 1 person");
+      });
+    });
 
     test("the form post past the limit gets a page that says so, and the like is not counted", async ({
       page,
