@@ -3,6 +3,8 @@
 // reads them: Next would read up to its server-action body limit and then fail with a bare
 // "Internal Server Error". Without JavaScript that was all an author saw after choosing too
 // large a file; this answers 413 with a page that says what happened and links back.
+import { escapeHtml } from "../lib/html/escape.mjs";
+import { standalonePage } from "../lib/html/standalone-page.mjs";
 import { megabytes } from "../lib/uploads/limits.mjs";
 
 /**
@@ -111,42 +113,16 @@ export function backLink(headers, requestUrl) {
   }
 }
 
-/** @param {string} text */
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-
 /**
- * The 413 page: what was refused, the limits, a link back. Complete HTML with no script, no
- * external resource, readable in light and dark.
+ * The 413 page: what was refused, the limits, a link back (lib/html/standalone-page.mjs).
  * @param {{ limitBytes: number, imageMaxBytes: number, sentBytes: number, back: string }} input
  */
 export function tooLargePage({ limitBytes, imageMaxBytes, sentBytes, back }) {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Upload too large</title>
-<style>
-:root { color-scheme: light dark; }
-body { margin: 0; font: 16px/1.6 system-ui, sans-serif; background: #fafaf9; color: #1c1917; }
-main { max-width: 36rem; margin: 4rem auto; padding: 0 1.25rem; }
-h1 { font: 600 1.875rem/1.2 Georgia, serif; margin: 0 0 1rem; }
-a { color: #92400e; }
-@media (prefers-color-scheme: dark) { body { background: #0c0a09; color: #e7e5e4; } a { color: #fbbf24; } }
-</style>
-</head>
-<body>
-<main>
-<h1>That upload is too large</h1>
-<p>Hearth accepts at most ${megabytes(limitBytes)} in one form, and this one was ${Number.isFinite(sentBytes) ? megabytes(sentBytes) : "larger"}. Nothing was saved.</p>
+  return standalonePage({
+    title: "Upload too large",
+    heading: "That upload is too large",
+    body: `<p>Hearth accepts at most ${megabytes(limitBytes)} in one form, and this one was ${Number.isFinite(sentBytes) ? megabytes(sentBytes) : "larger"}. Nothing was saved.</p>
 <p>Images may be at most ${megabytes(imageMaxBytes)}: choose a smaller one. Markdown files can be imported a few at a time.</p>
-<p><a href="${escapeHtml(back)}">Back to the form</a> <small>(your browser’s Back button may still have what you typed)</small></p>
-</main>
-</body>
-</html>
-`;
+<p><a href="${escapeHtml(back)}">Back to the form</a> <small>(your browser’s Back button may still have what you typed)</small></p>`,
+  });
 }

@@ -4,6 +4,7 @@
 // - a path that is not valid percent-encoded UTF-8 ("/posts/%FF", "/tags/%") names no page: 400;
 // - a server action posted from another site (its Origin names another host) is refused by Next
 //   with an exception: 403 here, as the like route answers such a post.
+import { standalonePage } from "../lib/html/standalone-page.mjs";
 
 /**
  * Whether the path of a request target cannot be decoded (an escape that is not %XX, or bytes
@@ -47,36 +48,12 @@ export function crossSiteAction(req) {
 }
 
 /**
- * A small complete page (no script, no external resource, light and dark) for the answers here.
+ * The page for the answers here (lib/html/standalone-page.mjs). `paragraph` is HTML.
  * @param {string} title
  * @param {string} paragraph
  */
 function page(title, paragraph) {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-<style>
-:root { color-scheme: light dark; }
-body { margin: 0; font: 16px/1.6 system-ui, sans-serif; background: #fafaf9; color: #1c1917; }
-main { max-width: 36rem; margin: 4rem auto; padding: 0 1.25rem; }
-h1 { font: 600 1.875rem/1.2 Georgia, serif; margin: 0 0 1rem; }
-a { color: #92400e; }
-@media (prefers-color-scheme: dark) { body { background: #0c0a09; color: #e7e5e4; } a { color: #fbbf24; } }
-</style>
-</head>
-<body>
-<main>
-<h1>${title}</h1>
-<p>${paragraph}</p>
-<p><a href="/">Go to the home page</a></p>
-</main>
-</body>
-</html>
-`;
+  return standalonePage({ title, heading: title, body: `<p>${paragraph}</p>\n<p><a href="/">Go to the home page</a></p>` });
 }
 
 /** The 400 page for a path that does not decode. */

@@ -1,7 +1,8 @@
 import { unstable_rethrow } from "next/navigation";
 import { sameSitePath } from "../auth/callback-url";
 import { isStorageUnavailable } from "../db/unavailable";
-import { escapeHtml } from "../html/escape";
+import { escapeHtml } from "../html/escape.mjs";
+import { standalonePage } from "../html/standalone-page.mjs";
 
 /**
  * What a reader is told when a write failed because the database cannot take it (read-only,
@@ -33,32 +34,13 @@ const headersOf = (extra: Record<string, string> = {}) => ({
  * anything else that may be failing), readable in light and dark.
  */
 export function unavailablePage(back: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Can’t save right now</title>
-<style>
-:root { color-scheme: light dark; }
-body { margin: 0; font: 16px/1.6 system-ui, sans-serif; background: #fafaf9; color: #1c1917; }
-main { max-width: 36rem; margin: 4rem auto; padding: 0 1.25rem; }
-h1 { font: 600 1.875rem/1.2 Georgia, serif; margin: 0 0 1rem; }
-a { color: #92400e; }
-@media (prefers-color-scheme: dark) { body { background: #0c0a09; color: #e7e5e4; } a { color: #fbbf24; } }
-</style>
-</head>
-<body>
-<main>
-<h1>Can’t save right now</h1>
-<p role="alert">${escapeHtml(UNAVAILABLE_MESSAGE)}</p>
+  return standalonePage({
+    title: "Can’t save right now",
+    heading: "Can’t save right now",
+    body: `<p role="alert">${escapeHtml(UNAVAILABLE_MESSAGE)}</p>
 <p>The site’s storage is not taking changes just now.</p>
-<p><a href="${escapeHtml(sameSitePath(back))}">Back to the page</a> <small>(your browser’s Back button may still have your text)</small></p>
-</main>
-</body>
-</html>
-`;
+<p><a href="${escapeHtml(sameSitePath(back))}">Back to the page</a> <small>(your browser’s Back button may still have your text)</small></p>`,
+  });
 }
 
 /** The 503 answer: the page above, or JSON when the request asked for JSON. */

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../html/escape";
+import { escapeHtml } from "../html/escape.mjs";
 
 /** The shared frame of Hearth's e-mails: a call to action as a button, then smaller print. */
 function htmlMail(lead: string, button: { url: string; label: string }, notes: string[]): string {

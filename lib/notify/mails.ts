@@ -1,4 +1,4 @@
-import { escapeHtml } from "../html/escape";
+import { escapeHtml } from "../html/escape.mjs";
 
 /** One comment listed in a notification mail. */
 export interface MailComment {

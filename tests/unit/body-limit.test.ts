@@ -92,7 +92,7 @@ describe("tooLargePage", () => {
       sentBytes: 7 * MB,
       back: '/a?b="><script>x</script>',
     });
-    expect(page).toContain('href="/a?b=&#34;&#62;&#60;script&#62;x&#60;/script&#62;"');
+    expect(page).toContain('href="/a?b=&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
     expect(page).not.toContain("<script");
   });
 });

@@ -1,5 +1,6 @@
 import { CommentIdSchema, LikeFieldSchema } from "@/lib/comments/schema";
-import { escapeHtml } from "@/lib/html/escape";
+import { escapeHtml } from "@/lib/html/escape.mjs";
+import { standalonePage } from "@/lib/html/standalone-page.mjs";
 import { likeComment } from "@/lib/comments/like";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { guardRoute } from "@/lib/http/unavailable";
@@ -8,7 +9,11 @@ export const dynamic = "force-dynamic";
 
 /** A refusal for a browser without JavaScript: the message and a way back. */
 function refusalPage(status: number, message: string, back: string): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(message)}</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem"><p role="alert">${escapeHtml(message)}</p><p><a href="${escapeHtml(back)}">Back to the comment</a></p></body></html>`;
+  const html = standalonePage({
+    title: message,
+    heading: "Your like was not saved",
+    body: `<p role="alert">${escapeHtml(message)}</p>\n<p><a href="${escapeHtml(back)}">Back to the comment</a></p>`,
+  });
   return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
