@@ -40,12 +40,13 @@ const nextServer = http.createServer((req, res) => void handle(req, res));
 nextServer.keepAliveTimeout = 65_000;
 await new Promise((resolve) => nextServer.listen(socketPath, () => resolve(undefined)));
 
-/** Stops the front (and with it new requests), then Next.js. */
-let closeFront = (/** @type {() => void} */ done) => done();
-if (cacheEnabled) {
-  // The cache's hits are most of what this process answers. On a thread of their own they run
-  // none of what Next.js installs on the thread that renders (docs/decisions/017-http-caching.md,
-  // "One process, two threads").
+/**
+ * Runs the front on a thread of its own. The cache's hits are most of what this process answers;
+ * there they run none of what Next.js installs on the thread that renders
+ * (docs/decisions/017-http-caching.md, "One process, two threads").
+ * @returns {Promise<(done: () => void) => void>} how to stop it
+ */
+async function startFrontThread() {
   const front = new Worker(new URL("./server/front.mjs", import.meta.url), {
     workerData: { hearthFront: { port, hostname, socketPath, cacheEnabled, cacheMaxBytes } },
   });
@@ -58,14 +59,18 @@ if (cacheEnabled) {
     front.once("exit", (code) => reject(new Error(`the HTTP front exited (${code}) before it listened`)));
   });
   front.unref();
-  closeFront = (done) => {
+  return (done) => {
     front.once("message", done);
     front.postMessage("close");
   };
-} else {
-  const server = await startFront({ port, hostname, socketPath, cacheEnabled, cacheMaxBytes, handle });
-  closeFront = (done) => server.close(() => done());
 }
+
+/** Stops the front (and with it new requests). Behind Varnish it runs here and hands writes to Next directly. */
+const closeFront = cacheEnabled
+  ? await startFrontThread()
+  : await startFront({ port, hostname, socketPath, cacheEnabled, cacheMaxBytes, handle }).then(
+      (server) => (/** @type {() => void} */ done) => server.close(() => done()),
+    );
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {

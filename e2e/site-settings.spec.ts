@@ -294,6 +294,7 @@ test.describe("the Like flood limit", () => {
         );
         await likeButton(card).click();
         expect((await answered).status()).toBe(429);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your like was not saved");
         await expect(page.getByRole("alert")).toHaveText(LIKING_TOO_QUICKLY);
         expect(await data.db.commentLike.count({ where: { commentId: comment.id } })).toBe(0);
 

@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "../lib/uploads/limits.mjs";
 import { backLink, exceedsBodyLimit, hasUnannouncedBody, holdBody, tooLargePage } from "./body-limit.mjs";
-import { cacheRequest, HttpCache, surrogateKeys } from "./http-cache.mjs";
+import { cacheRequest, HttpCache, surrogateKeys, wireHeaders } from "./http-cache.mjs";
 import { forbidsScripts, stripScripts } from "./strip-scripts.mjs";
 import { badPathPage, crossSiteAction, crossSitePage, undecodablePath } from "./request-target.mjs";
 
@@ -78,41 +78,14 @@ function isLocal(socket) {
 }
 
 /**
- * The header lists a copy is sent with (flat name/value lists, as `writeHead` takes them), built
- * once per copy: the hit path adds only `Age` (and `X-Cache`) to one of them.
- * @type {WeakMap<import("./server/http-cache.mjs").Copy, { identity: string[], gzip: string[] | null, notModified: string[] }>}
- */
-const wireHeaders = new WeakMap();
-
-/** @param {import("./server/http-cache.mjs").Copy} entry */
-function wireOf(entry) {
-  let wire = wireHeaders.get(entry);
-  if (wire) return wire;
-  /** @type {string[]} */
-  const base = [];
-  for (const [name, value] of Object.entries(entry.headers)) {
-    if (value === undefined || name === "content-length" || name === "content-encoding" || name === "age") continue;
-    if (Array.isArray(value)) for (const v of value) base.push(name, v);
-    else base.push(name, String(value));
-  }
-  wire = {
-    identity: [...base, "content-length", String(entry.identity.length)],
-    gzip: entry.gzip === null ? null : [...base, "content-encoding", "gzip", "content-length", String(entry.gzip.length)],
-    notModified: base,
-  };
-  wireHeaders.set(entry, wire);
-  return wire;
-}
-
-/**
  * Sends a response kept whole (stored, or just fetched), or 304 when the client already has it.
  * @param {http.IncomingMessage} req
  * @param {http.ServerResponse} res
- * @param {import("./server/http-cache.mjs").Copy} entry
+ * @param {import("./http-cache.mjs").Copy} entry
  * @param {string} how HIT, STALE or MISS, for the X-Cache header
  */
 function sendStored(req, res, entry, how) {
-  const wire = wireOf(entry);
+  const { wire } = entry;
   const age = String(entry.initialAge + Math.floor((Date.now() - entry.storedAt) / 1000));
   const extra = cacheEnabled ? ["age", age, "x-cache", how] : ["age", age];
   const tags = req.headers["if-none-match"];
@@ -142,6 +115,21 @@ function askNext(options) {
     upstream.on("error", reject);
     upstream.end();
   });
+}
+
+/**
+ * Answers 502 when Next.js could not be reached (it is starting or stopping), or cuts a response
+ * already under way.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse | null} res null for a background refresh
+ * @param {Error} error
+ */
+function nextDidNotAnswer(req, res, error) {
+  console.error(`Next.js did not answer ${req.method} ${req.url}: ${error.message}`);
+  if (res && !res.headersSent) {
+    res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end("Hearth is restarting. Try again in a moment.\n");
+  } else res?.destroy();
 }
 
 /**
@@ -179,11 +167,7 @@ async function forward(req, res) {
       body = await askNext({ method: "GET", path: NOT_FOUND_PATH, headers: { host: req.headers.host ?? "localhost" } });
     }
   } catch (error) {
-    console.error(`Next.js did not answer ${method} ${req.url}: ${/** @type {Error} */ (error).message}`);
-    if (res && !res.headersSent) {
-      res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("Hearth is restarting. Try again in a moment.\n");
-    } else res?.destroy();
+    nextDidNotAnswer(req, res, /** @type {Error} */ (error));
     return;
   }
   const status = answer.statusCode ?? 502;
@@ -240,9 +224,8 @@ async function forward(req, res) {
   const finalPolicy = cache.policyFor(request, { status, headers: sent }) ?? policy;
   if (cacheEnabled) cache.store(request, finalPolicy, stored, begunAt);
   if (res) {
-    const headers = /** @type {Record<string, string | string[] | undefined>} */ (finalPolicy.responseHeaders());
-    delete headers.age;
-    sendStored(req, res, { ...stored, headers, initialAge: 0, storedAt: Date.now() }, "MISS");
+    const wire = wireHeaders(/** @type {Record<string, string>} */ (finalPolicy.responseHeaders()), identity, gzip);
+    sendStored(req, res, { ...stored, wire, initialAge: 0, storedAt: Date.now() }, "MISS");
   }
 }
 
@@ -412,13 +395,7 @@ function proxy(req, res) {
       answer.pipe(res);
     },
   );
-  upstream.on("error", (error) => {
-    console.error(`Next.js did not answer ${req.method} ${req.url}: ${error.message}`);
-    if (!res.headersSent) {
-      res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("Hearth is restarting. Try again in a moment.\n");
-    } else res.destroy();
-  });
+  upstream.on("error", (error) => nextDidNotAnswer(req, res, error));
   // A client that goes away takes its request to Next with it.
   res.on("close", () => {
     if (!res.writableFinished) upstream.destroy();

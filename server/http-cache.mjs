@@ -15,8 +15,11 @@ const STORED_STATUSES = new Set([200, 203, 204, 300, 301, 308, 404, 410]);
 /**
  * @typedef {{ url: string, method: string, headers: Record<string, string | string[] | undefined> }} RequestLike
  * @typedef {{ status: number, headers: Record<string, string | string[] | undefined> }} ResponseHead
- * @typedef {{ status: number, etag: string, identity: Buffer, gzip: Buffer | null, headers: Record<string, string | string[] | undefined>, initialAge: number, storedAt: number }} Copy
- *   What a response is sent from: its status, headers (without Age), both encodings, and its age when it arrived.
+ * @typedef {{ identity: string[], gzip: string[] | null, notModified: string[] }} Wire
+ *   A copy's headers as `writeHead` takes them (flat name/value lists, without Age), per answer:
+ *   the identity body, the gzip body, 304.
+ * @typedef {{ status: number, etag: string, identity: Buffer, gzip: Buffer | null, wire: Wire, initialAge: number, storedAt: number }} Copy
+ *   What a response is sent from: its status, header lists, both encodings, and its age when it arrived.
  * @typedef {Copy & { policy: CachePolicy, keys: string[], bytes: number, freshUntil: number, varyNames: string[] | null, varyValues: (string | string[] | undefined)[] }} Entry
  */
 
@@ -26,6 +29,29 @@ export function surrogateKeys(headers) {
   return String(Array.isArray(value) ? value.join(" ") : (value ?? ""))
     .split(/[\s,]+/)
     .filter(Boolean);
+}
+
+/**
+ * The header lists a copy is sent with, built once when the copy is made: a hit adds only `Age`
+ * (and `X-Cache`) to one of them.
+ * @param {Record<string, string | string[] | number | undefined>} headers the response's, as sent
+ * @param {Buffer} identity
+ * @param {Buffer | null} gzip
+ * @returns {Wire}
+ */
+export function wireHeaders(headers, identity, gzip) {
+  /** @type {string[]} */
+  const base = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || name === "content-length" || name === "content-encoding" || name === "age") continue;
+    if (Array.isArray(value)) for (const v of value) base.push(name, v);
+    else base.push(name, String(value));
+  }
+  return {
+    identity: [...base, "content-length", String(identity.length)],
+    gzip: gzip === null ? null : [...base, "content-encoding", "gzip", "content-length", String(gzip.length)],
+    notModified: base,
+  };
 }
 
 /**
@@ -115,7 +141,6 @@ export class HttpCache {
     const storedAt = Date.now();
     const headers = /** @type {Record<string, string | string[] | undefined>} */ (policy.responseHeaders());
     const initialAge = Number(headers.age ?? 0) || 0;
-    delete headers.age;
     // `Vary` names but Accept-Encoding (every stored page holds both encodings); "*" matches no
     // request, so such a copy always takes the full check.
     const vary = String(headers.vary ?? "")
@@ -130,7 +155,7 @@ export class HttpCache {
       ...response,
       bytes,
       storedAt,
-      headers,
+      wire: wireHeaders(headers, response.identity, response.gzip),
       initialAge,
       freshUntil: storedAt + Math.max(0, policy.maxAge() - policy.age()) * 1000,
       varyNames,

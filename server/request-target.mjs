@@ -53,7 +53,7 @@ export function crossSiteAction(req) {
  * @param {string} paragraph
  */
 function page(title, paragraph) {
-  return standalonePage({ title, heading: title, body: `<p>${paragraph}</p>\n<p><a href="/">Go to the home page</a></p>` });
+  return standalonePage({ heading: title, body: `<p>${paragraph}</p>\n<p><a href="/">Go to the home page</a></p>` });
 }
 
 /** The 400 page for a path that does not decode. */

@@ -1,6 +1,6 @@
 // @ts-check
-// Plain JavaScript (with lib/html/escape.d.mts for TypeScript): server.mjs's own pages use it
-// before Next.js has loaded anything (server/*.mjs), and so does the app.
+// Plain JavaScript (with lib/html/escape.d.mts for TypeScript): the HTTP front's own pages
+// (server/*.mjs, which Next.js does not compile) use it, and so does the app.
 
 /**
  * Text and attribute values for HTML built as a string, escaped as React escapes them

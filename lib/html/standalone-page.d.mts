@@ -1,2 +1,2 @@
 // Types for ./standalone-page.mjs (plain JavaScript with JSDoc; allowJs is off).
-export declare function standalonePage(page: { title: string; heading: string; body: string }): string;
+export declare function standalonePage(page: { title?: string; heading: string; body: string }): string;

@@ -1,17 +1,19 @@
 // @ts-check
 // Plain JavaScript (with lib/html/standalone-page.d.mts for TypeScript), for the same reason as
-// ./escape.mjs: server.mjs answers some requests with these pages before Next.js sees them.
+// ./escape.mjs: the HTTP front answers some requests with these pages before Next.js sees them.
 import { escapeHtml } from "./escape.mjs";
 
 /**
  * A small complete page for answers that must not depend on anything that may be failing or
  * refused (the database, Next's client runtime, the site's stylesheet): a refusal, a 413, a 503,
  * the unsubscribe link's page. No script and no external resource; readable in light and dark.
- * @param {{ title: string, heading: string, body: string }} page `title` and `heading` are text
- *   (escaped here); `body` is HTML, whose every value the caller has escaped.
+ * @param {{ title?: string, heading: string, body: string }} page `heading` and `title` (the
+ *   heading when not given) are text, escaped here; `body` is HTML, whose every value the caller
+ *   has escaped.
  * @returns {string}
  */
 export function standalonePage({ title, heading, body }) {
+  title ??= heading;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -35,7 +35,6 @@ const headersOf = (extra: Record<string, string> = {}) => ({
  */
 export function unavailablePage(back: string): string {
   return standalonePage({
-    title: "Can’t save right now",
     heading: "Can’t save right now",
     body: `<p role="alert">${escapeHtml(UNAVAILABLE_MESSAGE)}</p>
 <p>The site’s storage is not taking changes just now.</p>

@@ -20,29 +20,30 @@ export function unsubscribePage(
 ): string {
   const site = `<p><a href="/">${escapeHtml(siteTitle)}</a></p>`;
   const title = `Unsubscribe · ${siteTitle}`;
-  if (state.kind === "confirm") {
-    const what = escapeHtml(WHAT[state.target.kind]);
+  if (state.kind === "invalid") {
     return standalonePage({
       title,
-      heading: `Stop ${WHAT[state.target.kind]}?`,
-      body: `<p>${escapeHtml(state.target.email)} will no longer get ${what} from ${escapeHtml(siteTitle)}.</p>
-<form method="post" action="${escapeHtml(state.action)}"><input type="hidden" name="confirm" value="1"><button type="submit">Unsubscribe</button></form>
+      heading: "This unsubscribe link does not work",
+      body: `<p>It may have been cut short or changed. Open the link from the e-mail again, or change your e-mail settings on your account page.</p>
 ${site}`,
     });
   }
-  if (state.kind === "done") {
+  const what = WHAT[state.target.kind];
+  const stops = `<p>${escapeHtml(state.target.email)} will no longer get ${escapeHtml(what)} from ${escapeHtml(siteTitle)}.</p>`;
+  if (state.kind === "confirm") {
     return standalonePage({
       title,
-      heading: "Unsubscribed",
-      body: `<p>${escapeHtml(state.target.email)} will no longer get ${escapeHtml(WHAT[state.target.kind])} from ${escapeHtml(siteTitle)}.</p>
-<p>Signed-in readers can turn them on again on their account page.</p>
+      heading: `Stop ${what}?`,
+      body: `${stops}
+<form method="post" action="${escapeHtml(state.action)}"><input type="hidden" name="confirm" value="1"><button type="submit">Unsubscribe</button></form>
 ${site}`,
     });
   }
   return standalonePage({
     title,
-    heading: "This unsubscribe link does not work",
-    body: `<p>It may have been cut short or changed. Open the link from the e-mail again, or change your e-mail settings on your account page.</p>
+    heading: "Unsubscribed",
+    body: `${stops}
+<p>Signed-in readers can turn them on again on their account page.</p>
 ${site}`,
   });
 }

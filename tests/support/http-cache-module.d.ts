@@ -7,13 +7,24 @@ declare module "*/server/http-cache.mjs" {
     method: string;
     headers: Headers;
   }
+  /** A copy's headers as `writeHead` takes them, per answer (identity, gzip, 304). */
+  export interface Wire {
+    identity: string[];
+    gzip: string[] | null;
+    notModified: string[];
+  }
+  export function wireHeaders(
+    headers: Record<string, string | string[] | number | undefined>,
+    identity: Buffer,
+    gzip: Buffer | null,
+  ): Wire;
   /** What a response is sent from. */
   export interface Copy {
     status: number;
     etag: string;
     identity: Buffer;
     gzip: Buffer | null;
-    headers: Headers;
+    wire: Wire;
     initialAge: number;
     storedAt: number;
   }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { HttpCache, surrogateKeys } from "../../server/http-cache.mjs";
+import { HttpCache, surrogateKeys, wireHeaders } from "../../server/http-cache.mjs";
 
 const SHARED = "public, max-age=0, s-maxage=3600, stale-while-revalidate=60";
 
@@ -108,5 +108,28 @@ describe("the in-process HTTP cache", () => {
   it("reads surrogate keys separated by spaces or commas", () => {
     expect(surrogateKeys({ "cache-tag": "site, essays essay:a" })).toEqual(["site", "essays", "essay:a"]);
     expect(surrogateKeys({})).toEqual([]);
+  });
+});
+
+describe("wireHeaders", () => {
+  it("lists a copy's headers once per answer, with its own length and encoding, never Age", () => {
+    const identity = Buffer.from("x".repeat(2000));
+    const gzip = Buffer.from("z".repeat(40));
+    const wire = wireHeaders(
+      {
+        "content-type": "text/html",
+        age: "5",
+        "content-length": "9",
+        "content-encoding": "br",
+        "set-cookie": ["a=1", "b=2"],
+        etag: 'W/"e"',
+      },
+      identity,
+      gzip,
+    );
+    expect(wire.notModified).toEqual(["content-type", "text/html", "set-cookie", "a=1", "set-cookie", "b=2", "etag", 'W/"e"']);
+    expect(wire.identity).toEqual([...wire.notModified, "content-length", "2000"]);
+    expect(wire.gzip).toEqual([...wire.notModified, "content-encoding", "gzip", "content-length", "40"]);
+    expect(wireHeaders({ "content-type": "text/plain" }, identity, null).gzip).toBeNull();
   });
 });
