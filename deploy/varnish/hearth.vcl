@@ -89,8 +89,6 @@ sub hearth_anonymous_path {
 }
 
 sub vcl_recv {
-    # Requests go round the instances (a sick one, per its health probe, is skipped).
-    set req.backend_hint = hearth.backend();
     unset req.http.x-hearth-viewer;
     unset req.http.x-hearth-anonymous-path;
 
@@ -129,19 +127,26 @@ sub vcl_recv {
         unset req.http.Accept-Encoding;
     }
 
-    call hearth_viewer;
-    if (req.http.x-hearth-viewer) {
-        return (pass);
-    }
-    call hearth_anonymous_path;
-    if (req.http.x-hearth-anonymous-path) {
-        unset req.http.Cookie;
+    # Who is reading depends on the cookies and the query only: a request with neither (most
+    # anonymous readers) is looked up as it is, without the regexes below.
+    if (req.http.Cookie || req.url ~ "[?&]") {
+        call hearth_viewer;
+        if (req.http.x-hearth-viewer) {
+            return (pass);
+        }
+        call hearth_anonymous_path;
+        if (req.http.x-hearth-anonymous-path) {
+            unset req.http.Cookie;
+        }
     }
     # Everything else: Varnish's built-in rules (a request with a cookie or an Authorization
     # header is passed; the response's Cache-Control decides the rest).
 }
 
 sub vcl_backend_fetch {
+    # Fetches go round the instances (a sick one, per its health probe, is skipped); a hit
+    # needs no instance, so none is picked for it.
+    set bereq.backend = hearth.backend();
     if (bereq.retries > 0) {
         call hearth_pick_retry;
     }
@@ -195,8 +200,12 @@ sub vcl_deliver {
     } else {
         set resp.http.x-cache = "MISS";
     }
-    # Internal: the copy of Cache-Tag vmod xkey indexes.
+    # Internal: the copy of Cache-Tag vmod xkey indexes. Via and X-Varnish (Varnish's own
+    # transaction ids) tell a reader nothing X-Cache does not; a gateway need not send Via on
+    # its answers (RFC 9110, 7.6.3), and every hit writes fewer bytes.
     unset resp.http.xkey;
+    unset resp.http.via;
+    unset resp.http.x-varnish;
 }
 
 sub vcl_synth {
