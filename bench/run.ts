@@ -62,6 +62,11 @@ const DURATION_S = Number(option("duration") ?? envNumber("BENCH_DURATION", 10, 
 if (!Number.isFinite(DURATION_S) || DURATION_S < 1) throw new Error("--duration must be a number of seconds ≥ 1");
 /** wrk's connections (one thread): `wrk -t1 -c16`. */
 const WRK_CONNECTIONS = Math.round(envNumber("BENCH_WRK_CONNECTIONS", 16, 1));
+/**
+ * Seconds of each write load run before the measured one, not counted (WriteOptions.warmupS): a
+ * newly started instance answers its first seconds of likes at well under half its later rate.
+ */
+const WRITE_WARMUP_S = envNumber("BENCH_WRITE_WARMUP", 15, 1);
 /** autocannon's connections for the write cases. */
 const WRITE_CONNECTIONS = Math.round(envNumber("BENCH_CONNECTIONS", 10, 1));
 const RENDER_RUNS = Math.round(envNumber("BENCH_RENDER_RUNS", 5, 1));
@@ -109,7 +114,7 @@ const SECRETS = {
   AUTH_TRUST_HOST: "true",
 };
 const BUILD_TIMEOUT_MS = 15 * 60_000;
-const RUN_TIMEOUT_MS = envNumber("BENCH_TIMEOUT", 16 * DURATION_S + 360, 30) * 1000;
+const RUN_TIMEOUT_MS = envNumber("BENCH_TIMEOUT", 16 * DURATION_S + 4 * WRITE_WARMUP_S + 360, 30) * 1000;
 
 const progress = (message: string) => console.error(`… ${message}`);
 const out = (line: string) => console.log(line);
@@ -400,6 +405,7 @@ async function embeddedWrites(
       authSecret: SECRETS.AUTH_SECRET,
       connections: WRITE_CONNECTIONS,
       durationS: DURATION_S,
+      warmupS: WRITE_WARMUP_S,
       mode: "embedded",
     };
     await w.raiseFloodLimits(o);
@@ -460,6 +466,7 @@ async function front(nginxPort: number): Promise<void> {
       distDir: DIST_DIR,
       secrets: SECRETS,
       durationS: DURATION_S,
+      writeWarmupS: WRITE_WARMUP_S,
       wrkConnections: WRK_CONNECTIONS,
       writeConnections: WRITE_CONNECTIONS,
       postRatePerS: POST_RATE,

@@ -1,7 +1,7 @@
 // How the benchmark prints its figures: one table, a row per measured line. 1 KB = 1,024 bytes.
 import type { ClientJsResult } from "./client-js";
 import type { PageComparison } from "./compare";
-import type { LikesResult, PostCommentsResult, ReadWhilePostingResult, WriteFigures } from "./writes";
+import type { LikesResult, PostCommentsResult, ReadWhilePostingResult, WarmUp, WriteFigures } from "./writes";
 import type { WrkResult } from "./wrk";
 
 const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -102,7 +102,7 @@ export function comparisonRows(c: PageComparison): Row[] {
 
 function writeRow(
   where: string,
-  r: WriteFigures & { target: { minRate: number }; pass: boolean; problems: string[] },
+  r: WriteFigures & { warmup: WarmUp; target: { minRate: number }; pass: boolean; problems: string[] },
   what: string,
   unit: string,
   db: string,
@@ -115,10 +115,20 @@ function writeRow(
     p99: ms(r.p99Ms),
     target: `≥${int.format(r.target.minRate)} ${unit}`,
     verdict: verdict(r.pass),
-    note: [`${int.format(r.ok)} answered 303 (slowest second ${int.format(r.slowestSecond)})`, `DB: ${db}`, problems(r.problems)]
+    note: [
+      `${int.format(r.ok)} answered 303 (slowest second ${int.format(r.slowestSecond)})`,
+      warmedUp(r.warmup, unit),
+      `DB: ${db}`,
+      problems(r.problems),
+    ]
       .filter(Boolean)
       .join("; "),
   };
+}
+
+/** The warm-up before a write line's measured run, and its rate (shown, not measured against the target). */
+function warmedUp(w: WarmUp, unit: string): string {
+  return `after ${int.format(w.durationS)} s of warm-up at ${int.format(w.rate)} ${unit}`;
 }
 
 export function postCommentsRow(where: string, r: PostCommentsResult): Row {
@@ -143,6 +153,7 @@ export function likesRow(where: string, r: LikesResult): Row {
     ...writeRow(where, r, "like", "likes/s", db),
     note: [
       `${int.format(r.ok)} answered 303: ${int.format(r.likes)} likes + ${int.format(r.unlikes)} unlikes by ${r.users} readers (slowest second ${int.format(r.slowestSecond)})`,
+      warmedUp(r.warmup, "likes/s"),
       `DB: ${db}`,
       problems(r.problems),
     ]

@@ -48,6 +48,8 @@ export interface FrontOptions {
   /** AUTH_SECRET, REVALIDATE_SECRET…: handed to the instances (sessions are minted with AUTH_SECRET). */
   secrets: Record<string, string>;
   durationS: number;
+  /** WriteOptions.warmupS. */
+  writeWarmupS: number;
   /** wrk connections (reads). */
   wrkConnections: number;
   /** autocannon connections (writes). */
@@ -204,6 +206,7 @@ export async function measureProductionFront(o: FrontOptions): Promise<FrontResu
       authSecret: o.secrets.AUTH_SECRET ?? "",
       connections: o.writeConnections,
       durationS: o.durationS,
+      warmupS: o.writeWarmupS,
       mode: "front",
     };
     let postComments: PostCommentsResult | null = null;

@@ -27,6 +27,12 @@ export interface WriteOptions {
   authSecret: string;
   connections: number;
   durationS: number;
+  /**
+   * Seconds of the same load, answered and checked but not measured, before the measured run:
+   * the servers' code for the write is compiled and optimized (V8 reaches its optimized code
+   * only after some seconds of a new kind of request), as on a server that has been running.
+   */
+  warmupS: number;
   /** Where the writes go: "embedded" (node server.mjs on SQLite) or "front" (Varnish + instances on PostgreSQL). */
   mode: string;
 }
@@ -69,8 +75,15 @@ export interface WriteTarget {
   minRate: number;
 }
 
+/** The warm-up before a measured write load (WriteOptions.warmupS): how long, and its rate. */
+export interface WarmUp {
+  durationS: number;
+  rate: number;
+}
+
 export interface PostCommentsResult extends WriteFigures {
   name: "post-comment";
+  warmup: WarmUp;
   mode: WriteOptions["mode"];
   path: string;
   /** The server action the form posts to. */
@@ -83,6 +96,7 @@ export interface PostCommentsResult extends WriteFigures {
 
 export interface LikesResult extends WriteFigures {
   name: "like";
+  warmup: WarmUp;
   mode: WriteOptions["mode"];
   path: string;
   actionId: string;
@@ -512,8 +526,8 @@ export async function measurePostComments(
   };
   const probePlan = planner("probe").next();
   await probe(o.base, path, probePlan, "posting a guest comment");
-  // Unrecorded warm-up (the server's code for posting is compiled), then the measured run.
-  await postLoad(o.base, path, planner("warm"), { connections: o.connections, durationS: 1 });
+  // Warm-up (WriteOptions.warmupS), then the measured run.
+  const warm = await postLoad(o.base, path, planner("warm"), { connections: o.connections, durationS: o.warmupS });
   const figures = await postLoad(o.base, path, planner("load"), { connections: o.connections, durationS: o.durationS });
 
   const statuses = await o.db.comment.groupBy({
@@ -523,7 +537,7 @@ export async function measurePostComments(
   });
   const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s._count._all]));
   const newComments = sum(byStatus);
-  const problems = loadProblems(figures);
+  const problems = [...loadProblems(figures), ...loadProblems(warm).map((p) => `warm-up: ${p}`)];
   const matchesAnswers = newComments === figures.ok;
   if (!matchesAnswers) {
     problems.push(`the database has ${newComments} new comments but ${figures.ok} posts were answered 303`);
@@ -535,6 +549,7 @@ export async function measurePostComments(
   const { unansweredMeta: _unanswered, ...rest } = figures;
   return {
     name: "post-comment",
+    warmup: { durationS: o.warmupS, rate: warm.rate },
     mode: o.mode,
     path,
     actionId,
@@ -621,11 +636,12 @@ export async function measureLikes(
   const probePlan = planner.next();
   await probe(o.base, probePlan.path ?? path, probePlan, "liking a comment");
   planner.answered?.(probePlan.meta, true);
-  await postLoad(o.base, path, planner, { connections: o.connections, durationS: 1 });
+  // Warm-up (WriteOptions.warmupS) through the same planner, so its likes are checked too.
+  const warm = await postLoad(o.base, path, planner, { connections: o.connections, durationS: o.warmupS });
   likes = 0;
   unlikes = 0;
   const figures = await postLoad(o.base, path, planner, { connections: o.connections, durationS: o.durationS });
-  for (const m of figures.unansweredMeta) uncertain.add(m.key);
+  for (const m of [...warm.unansweredMeta, ...figures.unansweredMeta]) uncertain.add(m.key);
 
   const consistency = await likeConsistency(o.db);
   const rows = await o.db.commentLike.findMany({
@@ -642,7 +658,7 @@ export async function measureLikes(
   }
   for (const key of actual) if (!state.has(key) && !uncertain.has(key)) mismatchedPairs++;
 
-  const problems = loadProblems(figures);
+  const problems = [...loadProblems(figures), ...loadProblems(warm).map((p) => `warm-up: ${p}`)];
   if (consistency.inconsistent.length > 0) {
     const first10 = consistency.inconsistent.slice(0, 10);
     problems.push(
@@ -656,6 +672,7 @@ export async function measureLikes(
   const { unansweredMeta: _unanswered, ...rest } = figures;
   return {
     name: "like",
+    warmup: { durationS: o.warmupS, rate: warm.rate },
     mode: o.mode,
     path,
     actionId,
