@@ -15,6 +15,29 @@ export const STACK_DIR = path.join(DATA_DIR, "stack");
 /** Where a running stack records its processes, for `npm run stack:down`. */
 export const PID_FILE = path.join(STACK_DIR, "stack.pid");
 export const VCL_TEMPLATE = path.join(ROOT, "deploy", "varnish", "hearth.vcl");
+/**
+ * Records of Varnish's shared-memory log left out of every client request (vsl_mask): what a
+ * hit writes besides Begin, End, ReqMethod, ReqURL, RespStatus and ReqAcct.
+ */
+export const VSL_QUIET_TAGS = [
+  "ReqStart",
+  "ReqProtocol",
+  "ReqHeader",
+  "ReqUnset",
+  "RespProtocol",
+  "RespReason",
+  "RespHeader",
+  "RespUnset",
+  "Timestamp",
+  "VCL_call",
+  "VCL_return",
+  "VCL_use",
+  "Link",
+  "Hit",
+  "Storage",
+  "Length",
+  "Filters",
+];
 /** The PostgreSQL server the stack creates its database on (as the PostgreSQL tests do). */
 export const PG_ADMIN_URL = process.env.HEARTH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -422,6 +445,12 @@ export async function startStack(options = {}) {
         // A page may be big (a long conversation); Hearth's own are well under this.
         "-p",
         "http_resp_size=64k",
+        // Varnish's shared-memory log keeps, per request, the method, URL, status and bytes
+        // (and every fetch and error in full), not each header, timestamp and VCL step: those
+        // records cost a hit ~10 % of Varnish's CPU (bench/README.md). `varnishadm param.set
+        // vsl_mask default` brings them back on a running front (deploy/README.md).
+        "-p",
+        `vsl_mask=${VSL_QUIET_TAGS.map((t) => `-${t}`).join(",")}`,
       ],
       varnishLog,
       process.env,
