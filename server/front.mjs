@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { STANDALONE_PAGE_CSP } from "../lib/html/standalone-page.mjs";
 import { COVER_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from "../lib/uploads/limits.mjs";
 import { backLink, exceedsBodyLimit, hasUnannouncedBody, holdBody, tooLargePage } from "./body-limit.mjs";
 import { cacheRequest, HttpCache, surrogateKeys, wireHeaders } from "./http-cache.mjs";
@@ -279,6 +280,24 @@ function purge(req, res) {
   res.end(`Purged ${dropped}\n`);
 }
 
+/**
+ * The headers of a page the front answers itself (lib/html/standalone-page.mjs): Next.js adds its
+ * own security headers (next.config.ts) only to what it answers.
+ * @param {Buffer} body
+ * @returns {Record<string, string>}
+ */
+function standaloneHeaders(body) {
+  return {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": String(body.length),
+    "cache-control": "no-store",
+    "content-security-policy": STANDALONE_PAGE_CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "SAMEORIGIN",
+  };
+}
+
 /** How long the rest of a refused request's body is still read (and dropped) after the 413. */
 const LINGER_MS = 30_000;
 
@@ -300,16 +319,7 @@ function refuseTooLarge(req, res) {
     }),
     "utf8",
   );
-  /** @type {Record<string, string>} */
-  const headers = {
-    "content-type": "text/html; charset=utf-8",
-    "content-length": String(body.length),
-    "cache-control": "no-store",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "strict-origin-when-cross-origin",
-    "x-frame-options": "SAMEORIGIN",
-  };
+  const headers = standaloneHeaders(body);
   // A client waiting for "100 Continue" sends no body: the connection closes after the answer.
   // A client already sending its body goes on sending while the answer arrives: what it still
   // sends is read and dropped, never kept, until its body ends (LINGER_MS at most). Closing the
@@ -339,13 +349,7 @@ function refuseTooLarge(req, res) {
  */
 function refuseBeforeNext(req, res, status, html) {
   const body = Buffer.from(html, "utf8");
-  res.writeHead(status, {
-    "content-type": "text/html; charset=utf-8",
-    "content-length": String(body.length),
-    "cache-control": "no-store",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
-    "x-content-type-options": "nosniff",
-  });
+  res.writeHead(status, standaloneHeaders(body));
   res.end(req.method === "HEAD" ? undefined : body);
   req.resume();
 }

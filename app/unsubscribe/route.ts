@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
+import { STANDALONE_PAGE_CSP } from "@/lib/html/standalone-page.mjs";
 import { readUnsubscribeToken } from "@/lib/notify/tokens";
 import { unsubscribe } from "@/lib/notify/write";
 import { unsubscribePage } from "@/lib/notify/unsubscribe-page";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 const HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
   "Cache-Control": "private, no-store",
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'",
+  "Content-Security-Policy": STANDALONE_PAGE_CSP,
   "Referrer-Policy": "no-referrer",
 };
 

@@ -4,6 +4,12 @@
 import { escapeHtml } from "./escape.mjs";
 
 /**
+ * The policy every standalone page is sent with: it loads nothing, runs nothing, and its forms
+ * post to this site only.
+ */
+export const STANDALONE_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'";
+
+/**
  * A small complete page for answers that must not depend on anything that may be failing or
  * refused (the database, Next's client runtime, the site's stylesheet): a refusal, a 413, a 503,
  * the unsubscribe link's page. No script and no external resource; readable in light and dark.

@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { sameSitePath } from "../auth/callback-url";
 import { isStorageUnavailable } from "../db/unavailable";
 import { escapeHtml } from "../html/escape.mjs";
-import { standalonePage } from "../html/standalone-page.mjs";
+import { STANDALONE_PAGE_CSP, standalonePage } from "../html/standalone-page.mjs";
 
 /**
  * What a reader is told when a write failed because the database cannot take it (read-only,
@@ -51,7 +51,7 @@ export function unavailableResponse(request: Request, back: string = backFromRef
     status: 503,
     headers: headersOf({
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+      "Content-Security-Policy": STANDALONE_PAGE_CSP,
     }),
   });
 }

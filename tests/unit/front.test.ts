@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { STANDALONE_PAGE_CSP } from "../../lib/html/standalone-page.mjs";
 import { startFront } from "../../server/front.mjs";
 
 // The front on its own thread (`npm start`): writes cross Next's private socket as they come
@@ -24,7 +25,9 @@ function startNext(): Promise<http.Server> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       res.writeHead(201, { "content-type": "application/json", "x-from-next": "yes", connection: "keep-alive" });
-      res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.end(
+        JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") }),
+      );
     });
   });
   return new Promise((resolve) => server.listen(socketPath, () => resolve(server)));
@@ -40,7 +43,14 @@ function stopNext(): Promise<void> {
 
 beforeAll(async () => {
   vi.spyOn(console, "log").mockImplementation(() => {});
-  front = await startFront({ port: 0, hostname: "127.0.0.1", socketPath, cacheEnabled: true, cacheMaxBytes: 1 << 20, handle: null });
+  front = await startFront({
+    port: 0,
+    hostname: "127.0.0.1",
+    socketPath,
+    cacheEnabled: true,
+    cacheMaxBytes: 1 << 20,
+    handle: null,
+  });
   base = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
 });
 
@@ -106,6 +116,26 @@ describe("the front on its own thread", () => {
       answer.resume();
     } finally {
       await stopNext();
+    }
+  });
+
+  it("answers what it refuses itself (a path that does not decode, a body over the limit) with a standalone page and its headers", async () => {
+    const refusals = [
+      await fetch(`${base}/posts/%FF`),
+      await fetch(`${base}/dashboard/posts/new`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "x=".padEnd(7 * 1024 * 1024, "a"),
+      }),
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([400, 413]);
+    for (const response of refusals) {
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("content-security-policy")).toBe(STANDALONE_PAGE_CSP);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+      expect(await response.text()).toMatch(/^<!DOCTYPE html>/);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "@/lib/html/escape.mjs";
-import { standalonePage } from "@/lib/html/standalone-page.mjs";
+import { STANDALONE_PAGE_CSP, standalonePage } from "@/lib/html/standalone-page.mjs";
 
 describe("standalonePage", () => {
   it("is a complete document with its title and heading, and no script or external resource", () => {
@@ -28,5 +28,15 @@ describe("escapeHtml", () => {
   it("escapes what React escapes", () => {
     expect(escapeHtml(`"&'<>`)).toBe("&quot;&amp;&#x27;&lt;&gt;");
     expect(escapeHtml("plain “text”")).toBe("plain “text”");
+  });
+});
+
+describe("STANDALONE_PAGE_CSP", () => {
+  it("lets a standalone page load nothing, run nothing and post only to this site", () => {
+    // Nothing widens `default-src 'none'` but inline styles: no script-src, img-src, connect-src.
+    expect(STANDALONE_PAGE_CSP).toContain("default-src 'none'");
+    expect(STANDALONE_PAGE_CSP).not.toMatch(/(script|img|connect|font|frame)-src/);
+    expect(STANDALONE_PAGE_CSP).toContain("style-src 'unsafe-inline'");
+    expect(STANDALONE_PAGE_CSP).toContain("form-action 'self'");
   });
 });

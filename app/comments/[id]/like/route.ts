@@ -1,6 +1,6 @@
 import { CommentIdSchema, LikeFieldSchema } from "@/lib/comments/schema";
 import { escapeHtml } from "@/lib/html/escape.mjs";
-import { standalonePage } from "@/lib/html/standalone-page.mjs";
+import { STANDALONE_PAGE_CSP, standalonePage } from "@/lib/html/standalone-page.mjs";
 import { likeComment } from "@/lib/comments/like";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { guardRoute } from "@/lib/http/unavailable";
@@ -14,7 +14,14 @@ function refusalPage(status: number, message: string, back: string): Response {
     heading: "Your like was not saved",
     body: `<p role="alert">${escapeHtml(message)}</p>\n<p><a href="${escapeHtml(back)}">Back to the comment</a></p>`,
   });
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(html, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": STANDALONE_PAGE_CSP,
+    },
+  });
 }
 
 /**
